@@ -1,0 +1,50 @@
+namespace PreventionPrize.Core.Calls;
+
+/// <summary>One edition of the prize: what applicants answer and when they may submit.</summary>
+public sealed class Call
+{
+    public const int CodeMaxLength = 20;
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 8000;
+    public const int RulesMaxLength = 20000;
+    public const int MaxGraceMinutes = 24 * 60;
+
+    public int Id { get; set; }
+
+    /// <summary>Short stable code (e.g. <c>DPP-2026</c>) used in URLs and entry reference codes.</summary>
+    public string Code { get; set; } = "";
+
+    public string TitleEn { get; set; } = "";
+    public string TitleFr { get; set; } = "";
+    public string DescriptionEn { get; set; } = "";
+    public string DescriptionFr { get; set; } = "";
+    public string RulesEn { get; set; } = "";
+    public string RulesFr { get; set; } = "";
+
+    public DateTime OpensAtUtc { get; set; }
+    public DateTime ClosesAtUtc { get; set; }
+    public int GraceMinutes { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 codes.</summary>
+    public List<string> EligibleCountries { get; set; } = [];
+
+    /// <summary>Languages entries may be written in: a subset of <see cref="EntryLanguages.All"/>.</summary>
+    public List<string> EntryLanguages { get; set; } = [];
+
+    public CallStatus Status { get; set; } = CallStatus.Draft;
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>
+    /// Application-managed concurrency token: SQLite cannot generate rowversion values, so both providers
+    /// use a number the application increments on every change.
+    /// </summary>
+    public int Version { get; set; }
+
+    public void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+}

@@ -1,0 +1,82 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PreventionPrize.Core.Accounts;
+
+namespace PreventionPrize.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn) : Controller
+{
+    [HttpGet("register")]
+    public IActionResult Register() => View(new Register.Command());
+
+    [HttpPost("register")]
+    public async Task<IActionResult> Register(Register.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return CheckYourEmail("Account.CheckEmail.Registered");
+    }
+
+    [HttpGet("confirm")]
+    public async Task<IActionResult> Confirm(string? userId, string? code, CancellationToken ct) =>
+        View("Confirmed", await mediator.Send(new ConfirmEmail.Command(userId, code), ct));
+
+    [HttpGet("resend-confirmation")]
+    public IActionResult ResendConfirmation() => View(new ResendConfirmation.Command());
+
+    [HttpPost("resend-confirmation")]
+    public async Task<IActionResult> ResendConfirmation(ResendConfirmation.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return CheckYourEmail("Account.CheckEmail.Resent");
+    }
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new SignIn.Command { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(SignIn.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPassword.Command());
+
+    [HttpPost("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return CheckYourEmail("Account.CheckEmail.Reset");
+    }
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? email, string? code) => View(new ResetPassword.Command { Email = email, Code = code });
+
+    [HttpPost("reset-password")]
+    public async Task<IActionResult> ResetPassword(ResetPassword.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.PasswordReset";
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    private ViewResult CheckYourEmail(string messageKey) => View("CheckYourEmail", messageKey);
+}

@@ -1,0 +1,116 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using PreventionPrize.Core.Calls;
+using PreventionPrize.Core.Time;
+using PreventionPrize.Web.Infrastructure.Localization;
+
+namespace PreventionPrize.Web.Features.CallAdmin;
+
+/// <summary>
+/// The fields the Secretariat edits on a call, shared by <see cref="CreateCall"/> and <see cref="EditCall"/>.
+/// Instants are typed as Strasbourg wall-clock times and stored in UTC.
+/// </summary>
+public class CallForm
+{
+    public string? TitleEn { get; set; }
+    public string? TitleFr { get; set; }
+    public string? DescriptionEn { get; set; }
+    public string? DescriptionFr { get; set; }
+    public string? RulesEn { get; set; }
+    public string? RulesFr { get; set; }
+    public DateTime? OpensAtLocal { get; set; }
+    public DateTime? ClosesAtLocal { get; set; }
+    public int? GraceMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Council of Europe member states ticked on the form. Empty by default: an unticked checkbox posts nothing,
+    /// so a non-empty default would silently come back when the user unticks every box.
+    /// </summary>
+    public List<string> MemberCountries { get; set; } = [];
+
+    /// <summary>Further ISO codes, separated by commas or spaces (Pompidou Group members, observers, MedNET).</summary>
+    public string? OtherCountries { get; set; }
+
+    public List<string> EntryLanguages { get; set; } = [];
+
+    /// <summary>What a new call starts with: every member state, both languages, a quarter-hour of grace.</summary>
+    public T WithDefaults<T>() where T : CallForm
+    {
+        MemberCountries = [.. Countries.DefaultEligibleCodes];
+        EntryLanguages = [.. Core.Calls.EntryLanguages.All];
+        GraceMinutes = 15;
+        return (T)this;
+    }
+
+    public List<string> EligibleCountryCodes() =>
+        MemberCountries.Concat(SplitCodes(OtherCountries)).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+
+    internal static IEnumerable<string> SplitCodes(string? text) =>
+        (text ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToUpperInvariant());
+
+    public void CopyTo(Call call)
+    {
+        call.TitleEn = TitleEn!.Trim();
+        call.TitleFr = TitleFr!.Trim();
+        call.DescriptionEn = DescriptionEn?.Trim() ?? "";
+        call.DescriptionFr = DescriptionFr?.Trim() ?? "";
+        call.RulesEn = RulesEn?.Trim() ?? "";
+        call.RulesFr = RulesFr?.Trim() ?? "";
+        call.OpensAtUtc = Strasbourg.ToUtc(OpensAtLocal!.Value);
+        call.ClosesAtUtc = Strasbourg.ToUtc(ClosesAtLocal!.Value);
+        call.GraceMinutes = GraceMinutes!.Value;
+        call.EligibleCountries = EligibleCountryCodes();
+        call.EntryLanguages = Core.Calls.EntryLanguages.All.Where(EntryLanguages.Contains).ToList();
+    }
+
+    public void CopyFrom(Call call)
+    {
+        TitleEn = call.TitleEn;
+        TitleFr = call.TitleFr;
+        DescriptionEn = call.DescriptionEn;
+        DescriptionFr = call.DescriptionFr;
+        RulesEn = call.RulesEn;
+        RulesFr = call.RulesFr;
+        OpensAtLocal = Strasbourg.ToLocal(call.OpensAtUtc);
+        ClosesAtLocal = Strasbourg.ToLocal(call.ClosesAtUtc);
+        GraceMinutes = call.GraceMinutes;
+        var members = Countries.DefaultEligibleCodes.ToHashSet();
+        MemberCountries = call.EligibleCountries.Where(members.Contains).ToList();
+        OtherCountries = string.Join(", ", call.EligibleCountries.Where(c => !members.Contains(c)));
+        EntryLanguages = [.. call.EntryLanguages];
+    }
+}
+
+public sealed class CallFormValidator : AbstractValidator<CallForm>
+{
+    public CallFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(c => c.TitleEn).Required(l, "Field.TitleEn").MaxChars(l, "Field.TitleEn", Call.TitleMaxLength);
+        RuleFor(c => c.TitleFr).Required(l, "Field.TitleFr").MaxChars(l, "Field.TitleFr", Call.TitleMaxLength);
+        RuleFor(c => c.DescriptionEn).MaxChars(l, "Field.DescriptionEn", Call.DescriptionMaxLength);
+        RuleFor(c => c.DescriptionFr).MaxChars(l, "Field.DescriptionFr", Call.DescriptionMaxLength);
+        RuleFor(c => c.RulesEn).MaxChars(l, "Field.RulesEn", Call.RulesMaxLength);
+        RuleFor(c => c.RulesFr).MaxChars(l, "Field.RulesFr", Call.RulesMaxLength);
+        RuleFor(c => c.OpensAtLocal).Required(l, "Field.OpensAt");
+        RuleFor(c => c.ClosesAtLocal).Required(l, "Field.ClosesAt");
+        RuleFor(c => c.ClosesAtLocal)
+            .Must((form, closes) => Strasbourg.ToUtc(closes!.Value) > Strasbourg.ToUtc(form.OpensAtLocal!.Value))
+            .When(c => c.OpensAtLocal.HasValue && c.ClosesAtLocal.HasValue)
+            .WithMessage(_ => l["Validation.ClosesBeforeOpens"]);
+        RuleFor(c => c.GraceMinutes).Required(l, "Field.GraceMinutes")
+            .InclusiveBetween(0, Call.MaxGraceMinutes).WithMessage(_ => l["Validation.GraceRange", Call.MaxGraceMinutes]);
+        RuleFor(c => c.EntryLanguages)
+            .Must(languages => languages.Count > 0 && languages.All(Core.Calls.EntryLanguages.All.Contains))
+            .WithMessage(_ => l["Validation.LanguagesRequired"]);
+        RuleFor(c => c.MemberCountries)
+            .Must(codes => codes.All(code => Countries.DefaultEligibleCodes.Contains(code)))
+            .WithMessage(_ => l["Validation.UnknownCountry", "?"]);
+        RuleFor(c => c.OtherCountries)
+            .Must(text => CallForm.SplitCodes(text).All(Countries.IsKnownCode))
+            .WithMessage(c => l["Validation.UnknownCountry", string.Join(", ", CallForm.SplitCodes(c.OtherCountries).Where(code => !Countries.IsKnownCode(code)))]);
+        RuleFor(c => c.OtherCountries).MaxChars(l, "Field.OtherCountries", 1000);
+        RuleFor(c => c).Must(c => c.EligibleCountryCodes().Count > 0)
+            .WithName(nameof(CallForm.MemberCountries)).OverridePropertyName(nameof(CallForm.MemberCountries))
+            .WithMessage(_ => l["Validation.CountriesRequired"]);
+    }
+}

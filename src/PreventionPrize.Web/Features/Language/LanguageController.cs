@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using PreventionPrize.Core.Accounts;
+using PreventionPrize.Web.Infrastructure.Localization;
+
+namespace PreventionPrize.Web.Features.Language;
+
+public sealed class LanguageController(UserManager<AppUser> users) : Controller
+{
+    /// <summary>
+    /// Remembers the reader's language for a year, and for a signed-in user also as the language of their e-mails.
+    /// Only local return URLs are followed (no open redirect).
+    /// </summary>
+    [HttpPost("/language")]
+    public async Task<IActionResult> Set(string culture, string? returnUrl)
+    {
+        if (!Cultures.IsSupported(culture)) return BadRequest();
+        Response.Cookies.Append(Cultures.CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", IsEssential = true });
+        if (await users.GetUserAsync(User) is { } user && user.PreferredLanguage != culture)
+        {
+            user.PreferredLanguage = culture;
+            await users.UpdateAsync(user);
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PreventionPrize.Core.Accounts;
+
+namespace PreventionPrize.Web.Features.Users;
+
+[Authorize(Roles = Roles.Secretariat)]
+[Route("secretariat/users")]
+public sealed class UsersController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken ct = default) =>
+        View(await mediator.Send(new ListUsers.Query(search, page), ct));
+
+    [HttpPost("{userId}/roles")]
+    public async Task<IActionResult> ChangeRole(string userId, string role, bool grant, string? search, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new ChangeRole.Command(userId, role, grant), ct);
+            TempData["Flash"] = grant ? "Flash.RoleGranted" : "Flash.RoleRevoked";
+        }
+        catch (ValidationException rejected)
+        {
+            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
+        }
+        return RedirectToAction(nameof(Index), new { search });
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace PreventionPrize.Web.Infrastructure.Localization;
+
+/// <summary>The UI languages (the Pompidou Group's official languages) and how a request picks one.</summary>
+public static class Cultures
+{
+    public const string CookieName = "__Host-pp-culture";
+    public static readonly string[] Supported = ["en", "fr"];
+
+    public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
+
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? "fr" : "en";
+
+    /// <summary>The reader's own choice (cookie) first, then the browser's language, then English.</summary>
+    public static RequestLocalizationOptions Options()
+    {
+        var options = new RequestLocalizationOptions()
+            .SetDefaultCulture("en")
+            .AddSupportedCultures(Supported)
+            .AddSupportedUICultures(Supported);
+        options.FallBackToParentCultures = true;
+        options.FallBackToParentUICultures = true;
+        options.RequestCultureProviders =
+        [
+            new CookieRequestCultureProvider { CookieName = CookieName },
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+        return options;
+    }
+
+    /// <summary>Picks the EN or FR variant of a bilingual text, falling back to the other when one is empty.</summary>
+    public static string Pick(string english, string french) =>
+        Current == "fr" ? (string.IsNullOrWhiteSpace(french) ? english : french) : (string.IsNullOrWhiteSpace(english) ? french : english);
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity;
+using PreventionPrize.Core.Accounts;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Web.Infrastructure.Localization;
+
+namespace PreventionPrize.Web.Infrastructure.Security;
+
+/// <summary>Identity set to OWASP ASVS 5.0 level 2 (see the security reference), not to the template's defaults.</summary>
+public static class IdentitySetup
+{
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 256;
+    public const string PasswordResetProvider = "PasswordReset";
+
+    public static IServiceCollection AddPrizeIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // ASVS 6.2.5: no composition rules; length is what matters (6.2.1).
+                o.Password.RequiredLength = MinPasswordLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.SignIn.RequireConfirmedAccount = true;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetProvider;
+            })
+            .AddEntityFrameworkStores<PrizeDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetProvider)
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        // A reset link is a bearer credential: short-lived. A confirmation link keeps the default day.
+        services.Configure<PasswordResetTokenProviderOptions>(o =>
+        {
+            o.Name = PasswordResetProvider;
+            o.TokenLifespan = TimeSpan.FromHours(1);
+        });
+        // Sessions end within minutes of a password change or a disabled account (ASVS 7.4).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "__Host-pp-auth";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(2);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.Name = "__Host-pp-ext");
+        return services;
+    }
+}
+
+public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;
+
+public sealed class PasswordResetTokenProvider(
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtectionProvider,
+    Microsoft.Extensions.Options.IOptions<PasswordResetTokenProviderOptions> options,
+    Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<AppUser>> logger)
+    : DataProtectorTokenProvider<AppUser>(dataProtectionProvider, options, logger);

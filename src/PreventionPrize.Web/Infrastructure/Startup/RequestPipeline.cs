@@ -1,0 +1,31 @@
+using PreventionPrize.Web.Infrastructure.Localization;
+using PreventionPrize.Web.Infrastructure.Security;
+
+namespace PreventionPrize.Web.Infrastructure.Startup;
+
+public static class RequestPipeline
+{
+    public static WebApplication UsePrizePipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            // Generic error pages without internals (ASVS 16.5.1).
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization(Cultures.Options());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health");
+        app.MapControllers();
+        return app;
+    }
+}

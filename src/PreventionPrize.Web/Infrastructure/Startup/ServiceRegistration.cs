@@ -1,0 +1,90 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.Extensions.WebEncoders;
+using Mediator;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using PreventionPrize.Core.Accounts;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Web.Infrastructure.Database;
+using PreventionPrize.Web.Infrastructure.Email;
+using PreventionPrize.Web.Infrastructure.Localization;
+using PreventionPrize.Web.Infrastructure.Mediator;
+using PreventionPrize.Web.Infrastructure.Mvc;
+using PreventionPrize.Web.Infrastructure.Security;
+
+namespace PreventionPrize.Web.Infrastructure.Startup;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddPrizePlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddPrizeDatabase(configuration, environment);
+        services.AddDataProtection()
+            .SetApplicationName("PreventionPrize")
+            .PersistKeysToDbContext<PrizeDbContext>();
+        services.AddPrizeIdentity();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Razor would otherwise write "é" as "&#xE9;": correct, but unreadable in page source and e-mails.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddTransient<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add<FormErrorsFilter>();
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // FluentValidation owns "required"; MVC's implicit [Required] would add English-only messages.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-pp-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.HeaderName = "RequestVerificationToken";
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "__Host-pp-tmp";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        services.AddMediator((MediatorOptions o) =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        if (mail.Transport == MailTransportKind.Smtp) services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        else services.AddSingleton<IMailTransport, FolderMailTransport>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicLinks>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<Features.Account.EmailConfirmation>();
+        services.AddScoped<DemoData>();
+
+        services.AddHealthChecks().AddDbContextCheck<PrizeDbContext>("database");
+        return services;
+    }
+}
