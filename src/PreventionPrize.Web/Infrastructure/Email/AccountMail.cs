@@ -36,7 +36,6 @@ public sealed class AccountMail(IMailTransport transport, IStringLocalizer<Share
             message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
             message.To.Add(MailboxAddress.Parse(user.Email!));
             message.Subject = l[subjectKey, prize].Value;
-            message.Headers.Add(HeaderId.ContentLanguage, CultureInfo.CurrentUICulture.Name);
             var html = HtmlEncoder.Default;
             message.Body = new BodyBuilder
             {
@@ -49,6 +48,8 @@ public sealed class AccountMail(IMailTransport transport, IStringLocalizer<Share
                     </body></html>
                     """,
             }.ToMessageBody();
+            // Content-* headers belong to the body entity in MimeKit; on the top-level body they read as the message's.
+            message.Body.Headers.Replace(HeaderId.ContentLanguage, CultureInfo.CurrentUICulture.Name);
             await transport.SendAsync(message, ct);
         }
         finally

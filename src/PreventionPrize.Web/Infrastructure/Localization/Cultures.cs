@@ -30,6 +30,12 @@ public static class Cultures
         return options;
     }
 
+    /// <summary>
+    /// The culture dates are written in. English readers get British conventions (day month year, 24-hour
+    /// clock), as everywhere in the Council of Europe; French readers get French ones.
+    /// </summary>
+    public static CultureInfo DateCulture => CultureInfo.GetCultureInfo(Current == "fr" ? "fr-FR" : "en-GB");
+
     /// <summary>Picks the EN or FR variant of a bilingual text, falling back to the other when one is empty.</summary>
     public static string Pick(string english, string french) =>
         Current == "fr" ? (string.IsNullOrWhiteSpace(french) ? english : french) : (string.IsNullOrWhiteSpace(english) ? french : english);

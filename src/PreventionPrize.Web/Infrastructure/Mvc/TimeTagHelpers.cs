@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Time;
+using PreventionPrize.Web.Infrastructure.Localization;
 
 namespace PreventionPrize.Web.Infrastructure.Mvc;
 
@@ -16,7 +17,7 @@ public sealed class InstantTagHelper : TagHelper
         output.TagName = "time";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", DateTime.SpecifyKind(Utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        output.Content.SetContent(Strasbourg.Format(Utc, CultureInfo.CurrentCulture));
+        output.Content.SetContent(Strasbourg.Format(Utc, Cultures.DateCulture));
     }
 }
 

@@ -29,6 +29,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
                 o.SignIn.RequireConfirmedAccount = true;
+                // A reset link is a bearer credential: one hour. A confirmation link keeps Identity's default day.
                 o.Tokens.PasswordResetTokenProvider = PasswordResetProvider;
             })
             .AddEntityFrameworkStores<PrizeDbContext>()
@@ -36,12 +37,6 @@ public static class IdentitySetup
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetProvider)
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
-        // A reset link is a bearer credential: short-lived. A confirmation link keeps the default day.
-        services.Configure<PasswordResetTokenProviderOptions>(o =>
-        {
-            o.Name = PasswordResetProvider;
-            o.TokenLifespan = TimeSpan.FromHours(1);
-        });
         // Sessions end within minutes of a password change or a disabled account (ASVS 7.4).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.ConfigureApplicationCookie(o =>
@@ -60,11 +55,3 @@ public static class IdentitySetup
         return services;
     }
 }
-
-public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;
-
-public sealed class PasswordResetTokenProvider(
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtectionProvider,
-    Microsoft.Extensions.Options.IOptions<PasswordResetTokenProviderOptions> options,
-    Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<AppUser>> logger)
-    : DataProtectorTokenProvider<AppUser>(dataProtectionProvider, options, logger);

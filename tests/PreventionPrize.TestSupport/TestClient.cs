@@ -1,0 +1,115 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace PreventionPrize.TestSupport;
+
+/// <summary>A received page: status, headers and the parsed document.</summary>
+public sealed record Page(HttpResponseMessage Response, string Html, IHtmlDocument Document)
+{
+    public HttpStatusCode Status => Response.StatusCode;
+    /// <summary>The text a reader sees (entities decoded, whitespace collapsed).</summary>
+    public string Text => System.Text.RegularExpressions.Regex.Replace(Document.Body?.TextContent ?? "", @"\s+", " ");
+
+    public string? Location => Response.Headers.Location?.OriginalString;
+
+    /// <summary>Validation messages shown beside fields and in the summary.</summary>
+    public IReadOnlyList<string> Errors =>
+        Document.QuerySelectorAll(".field-error, .validation-summary-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+
+    public string? ValueOf(string name) => (Document.QuerySelector($"[name='{name}']") as IHtmlInputElement)?.Value
+        ?? Document.QuerySelector($"textarea[name='{name}']")?.TextContent;
+}
+
+/// <summary>
+/// Drives the app as a browser does: GETs the page, fills the form found there (keeping its hidden fields,
+/// antiforgery token and ticked boxes), and posts it to the form's action.
+/// </summary>
+public sealed class TestClient(HttpClient http) : IDisposable
+{
+    public const string DefaultPassword = "correct horse battery staple";
+
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<Page> GetAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        return await ReadAsync(response);
+    }
+
+    /// <summary>Fills the form matched by <paramref name="formSelector"/> on <paramref name="pageUrl"/> and submits it.</summary>
+    public async Task<Page> SubmitAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> values, string formSelector = "main form.form")
+    {
+        var page = await GetAsync(pageUrl);
+        if (page.Status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {pageUrl} answered {(int)page.Status}");
+        return await SubmitAsync(page, values, formSelector);
+    }
+
+    public async Task<Page> SubmitAsync(Page page, IEnumerable<KeyValuePair<string, string>> values, string formSelector = "main form.form")
+    {
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
+        var fields = FormFields(form);
+        var overrides = values.ToList();
+        foreach (var name in overrides.Select(v => v.Key).Distinct())
+            fields.RemoveAll(f => f.Key == name);
+        fields.AddRange(overrides);
+        var action = form.GetAttribute("action") ?? page.Response.RequestMessage!.RequestUri!.PathAndQuery;
+        return await ReadAsync(await Http.PostAsync(action, new FormUrlEncodedContent(fields)));
+    }
+
+    /// <summary>Posts to any URL with a valid antiforgery token taken from the home page (a bare POST button).</summary>
+    public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>>? values = null)
+    {
+        var home = await GetAsync("/");
+        var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token on the home page");
+        var fields = (values ?? []).Append(new("__RequestVerificationToken", token));
+        return await ReadAsync(await Http.PostAsync(url, new FormUrlEncodedContent(fields)));
+    }
+
+    public async Task SignInAsync(string email, string password = DefaultPassword)
+    {
+        var page = await SubmitAsync("/account/login", [new("Email", email), new("Password", password)]);
+        if (page.Status != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in failed: {string.Join(" | ", page.Errors)}");
+    }
+
+    public Task<Page> SwitchLanguageAsync(string culture) => PostAsync("/language", [new("culture", culture), new("returnUrl", "/")]);
+
+    private static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when string.IsNullOrEmpty(input.Name) || input.Type is "submit" or "button":
+                    break;
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name!, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name!, select.Value ?? ""));
+                    break;
+            }
+        }
+        return fields;
+    }
+
+    private static async Task<Page> ReadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return new Page(response, html, Parser.ParseDocument(html));
+    }
+
+    public void Dispose() => Http.Dispose();
+}
