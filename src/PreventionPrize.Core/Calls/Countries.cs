@@ -63,8 +63,29 @@ public static class Countries
         new("GB", "United Kingdom", "Royaume-Uni"),
     ];
 
+    /// <summary>
+    /// Countries outside the Council of Europe that calls commonly add (Pompidou Group members and MedNET
+    /// partners), named in both languages. The runtime only knows their native names.
+    /// </summary>
+    public static readonly IReadOnlyList<Country> CommonAdditions =
+    [
+        new("DZ", "Algeria", "Algérie"),
+        new("CA", "Canada", "Canada"),
+        new("EG", "Egypt", "Égypte"),
+        new("IL", "Israel", "Israël"),
+        new("JO", "Jordan", "Jordanie"),
+        new("KZ", "Kazakhstan", "Kazakhstan"),
+        new("LB", "Lebanon", "Liban"),
+        new("MX", "Mexico", "Mexique"),
+        new("MA", "Morocco", "Maroc"),
+        new("PS", "Palestine", "Palestine"),
+        new("TN", "Tunisia", "Tunisie"),
+        new("US", "United States", "États-Unis"),
+        new("VA", "Holy See", "Saint-Siège"),
+    ];
+
     private static readonly Dictionary<string, Country> ByCode =
-        CouncilOfEuropeMembers.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
+        CouncilOfEuropeMembers.Concat(CommonAdditions).ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<string> DefaultEligibleCodes { get; } = CouncilOfEuropeMembers.Select(c => c.Code).ToArray();
 
@@ -83,7 +104,7 @@ public static class Countries
         }
     }
 
-    /// <summary>The country's name in the reader's language; codes outside the member list fall back to the runtime's name.</summary>
+    /// <summary>The country's name in the reader's language; codes in neither table fall back to the runtime's English name.</summary>
     public static string Name(string code, CultureInfo culture)
     {
         if (ByCode.TryGetValue(code, out var country)) return country.Name(culture);

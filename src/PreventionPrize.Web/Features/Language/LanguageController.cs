@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Web.Infrastructure.Localization;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.Language;
 
-public sealed class LanguageController(UserManager<AppUser> users) : Controller
+public sealed class LanguageController(UserManager<AppUser> users, CookieSettings cookies) : Controller
 {
     /// <summary>
     /// Remembers the reader's language for a year, and for a signed-in user also as the language of their e-mails.
@@ -16,9 +17,9 @@ public sealed class LanguageController(UserManager<AppUser> users) : Controller
     public async Task<IActionResult> Set(string culture, string? returnUrl)
     {
         if (!Cultures.IsSupported(culture)) return BadRequest();
-        Response.Cookies.Append(Cultures.CookieName,
+        Response.Cookies.Append(cookies.Culture,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", IsEssential = true });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), Secure = !cookies.AllowPlainHttp || Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", IsEssential = true });
         if (await users.GetUserAsync(User) is { } user && user.PreferredLanguage != culture)
         {
             user.PreferredLanguage = culture;

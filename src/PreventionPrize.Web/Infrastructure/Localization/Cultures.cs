@@ -6,7 +6,6 @@ namespace PreventionPrize.Web.Infrastructure.Localization;
 /// <summary>The UI languages (the Pompidou Group's official languages) and how a request picks one.</summary>
 public static class Cultures
 {
-    public const string CookieName = "__Host-pp-culture";
     public static readonly string[] Supported = ["en", "fr"];
 
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
@@ -14,7 +13,7 @@ public static class Cultures
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? "fr" : "en";
 
     /// <summary>The reader's own choice (cookie) first, then the browser's language, then English.</summary>
-    public static RequestLocalizationOptions Options()
+    public static RequestLocalizationOptions Options(string cookieName)
     {
         var options = new RequestLocalizationOptions()
             .SetDefaultCulture("en")
@@ -24,7 +23,7 @@ public static class Cultures
         options.FallBackToParentUICultures = true;
         options.RequestCultureProviders =
         [
-            new CookieRequestCultureProvider { CookieName = CookieName },
+            new CookieRequestCultureProvider { CookieName = cookieName },
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
         return options;

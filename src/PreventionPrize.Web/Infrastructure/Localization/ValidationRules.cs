@@ -25,11 +25,13 @@ public static class ValidationRules
             .MaximumLength(254).WithMessage(_ => l["Validation.TooLong", l["Field.Email"], 254])
             .Must(BeAnEmailAddress).WithMessage(_ => l["Validation.EmailInvalid"]);
 
-    /// <summary>One address, no display name, no CR/LF: what MimeKit will put in a header as is.</summary>
+    /// <summary>
+    /// One address, no display name, no CR/LF, no invisible characters (a non-breaking or zero-width space
+    /// pasted from a document would be stored and then never deliver): what MimeKit will put in a header as is.
+    /// </summary>
     public static bool BeAnEmailAddress(string? value) =>
         value is not null
-        && !value.Any(char.IsControl)
-        && !value.Contains(' ')
+        && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
         && MimeKit.MailboxAddress.TryParse(value, out var mailbox)
         && mailbox.Address == value
         && value.IndexOf('@') is > 0 and var at && at < value.Length - 1

@@ -12,7 +12,7 @@ public static class IdentitySetup
     public const int MaxPasswordLength = 256;
     public const string PasswordResetProvider = "PasswordReset";
 
-    public static IServiceCollection AddPrizeIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPrizeIdentity(this IServiceCollection services, CookieSettings cookies)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -41,8 +41,8 @@ public static class IdentitySetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "__Host-pp-auth";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookies.Auth;
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(2);
@@ -51,7 +51,11 @@ public static class IdentitySetup
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
         });
-        services.ConfigureExternalCookie(o => o.Cookie.Name = "__Host-pp-ext");
+        services.ConfigureExternalCookie(o =>
+        {
+            o.Cookie.Name = cookies.External;
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
+        });
         return services;
     }
 }

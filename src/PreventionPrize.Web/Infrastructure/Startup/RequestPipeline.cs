@@ -20,7 +20,7 @@ public static class RequestPipeline
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
-        app.UseRequestLocalization(Cultures.Options());
+        app.UseRequestLocalization(Cultures.Options(app.Services.GetRequiredService<CookieSettings>().Culture));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

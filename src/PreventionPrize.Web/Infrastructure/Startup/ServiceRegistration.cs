@@ -28,7 +28,9 @@ public static class ServiceRegistration
         services.AddDataProtection()
             .SetApplicationName("PreventionPrize")
             .PersistKeysToDbContext<PrizeDbContext>();
-        services.AddPrizeIdentity();
+        var cookies = CookieSettings.From(configuration);
+        services.AddSingleton(cookies);
+        services.AddPrizeIdentity(cookies);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Razor would otherwise write "é" as "&#xE9;": correct, but unreadable in page source and e-mails.
@@ -51,14 +53,14 @@ public static class ServiceRegistration
             .AddDataAnnotationsLocalization();
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-pp-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookies.Antiforgery;
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
             o.HeaderName = "RequestVerificationToken";
         });
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "__Host-pp-tmp";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookies.TempData;
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
         });
         services.AddHsts(o =>
         {

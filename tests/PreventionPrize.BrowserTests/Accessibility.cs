@@ -1,0 +1,22 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace PreventionPrize.BrowserTests;
+
+/// <summary>Runs axe-core on the page as it stands and fails on any serious or critical violation.</summary>
+public static class Accessibility
+{
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}) on {page.Url}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ArtifactsFolder, name + ".png"), FullPage = true });
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace PreventionPrize.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port, over HTTPS with a throw-away certificate so that the production cookie
+/// settings (__Host- prefix, Secure) are what the browser sees, and a real Chromium (Debian's, since Playwright
+/// cannot download its own here). PP_CHROMIUM overrides the browser's path. A missing browser is a failure, never a skip.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public PrizeAppFactory App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    private IPlaywright? _playwright;
+
+    /// <summary>Screenshots of key pages, kept as CI artifacts.</summary>
+    public static string ArtifactsFolder { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("PP_ARTIFACTS") ?? Path.Combine(Path.GetTempPath(), "pp-artifacts"), "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var certificate = SelfSignedCertificate();
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        var executable = Environment.GetEnvironmentVariable("PP_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+            throw new InvalidOperationException($"No Chromium at {executable}: install it (apt-get install chromium) or set PP_CHROMIUM.");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            // This machine has no network but loopback: keep Chromium from trying to reach Google's services.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ArtifactsFolder);
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            Locale = locale,
+            ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
+            IgnoreHTTPSErrors = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        // Round-trip through PFX so that Kestrel on Linux gets a certificate whose private key it can use.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using PreventionPrize.Core.Accounts;
+using PreventionPrize.Core.Calls;
+
+namespace PreventionPrize.UnitTests.Localization;
+
+/// <summary>Every UI string exists in English and French, and the two agree on their placeholders.</summary>
+public sealed partial class SharedResourceTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "PreventionPrize.Web");
+    private static readonly Dictionary<string, string> English = Read("SharedResource.resx");
+    private static readonly Dictionary<string, string> French = Read("SharedResource.fr.resx");
+
+    [Fact]
+    public void Both_resource_files_have_many_entries()
+    {
+        // Guards the tests below against passing on two empty files.
+        Assert.True(English.Count > 100, $"English has {English.Count} entries.");
+        Assert.True(French.Count > 100, $"French has {French.Count} entries.");
+    }
+
+    [Fact]
+    public void Every_English_key_has_a_French_value()
+    {
+        Assert.Empty(English.Keys.Except(French.Keys).Order());
+    }
+
+    [Fact]
+    public void Every_French_key_has_an_English_value()
+    {
+        Assert.Empty(French.Keys.Except(English.Keys).Order());
+    }
+
+    [Fact]
+    public void No_value_is_empty()
+    {
+        var empty = English.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => "en " + e.Key)
+            .Concat(French.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => "fr " + e.Key));
+
+        Assert.Empty(empty);
+    }
+
+    [Fact]
+    public void English_and_French_values_use_the_same_placeholders()
+    {
+        var mismatched = English.Keys.Intersect(French.Keys)
+            .Where(key => !Placeholders(English[key]).SetEquals(Placeholders(French[key])))
+            .Select(key => $"{key}: en {{{string.Join(",", Placeholders(English[key]).Order())}}} fr {{{string.Join(",", Placeholders(French[key]).Order())}}}");
+
+        Assert.Empty(mismatched);
+    }
+
+    [Fact]
+    public void Every_key_the_code_names_exists_in_English()
+    {
+        var files = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs") || f.EndsWith(".cshtml"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .ToList();
+        var used = files.SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => (Key: m.Groups[1].Value, File: Path.GetFileName(f))))
+            .ToList();
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Where(u => !English.ContainsKey(u.Key)).Select(u => $"{u.Key} ({u.File})").Distinct());
+    }
+
+    // Keys built from a value at run time, e.g. L[$"Window.{call.Window}"], cannot be found by scanning.
+    public static TheoryData<string> ComputedKeys()
+    {
+        var keys = new TheoryData<string>();
+        foreach (var state in Enum.GetNames<WindowState>()) keys.Add($"Window.{state}");
+        foreach (var status in Enum.GetNames<CallStatus>())
+        {
+            keys.Add($"Status.{status}");
+            keys.Add($"CallAdmin.StatusHelp.{status}");
+        }
+        foreach (var role in Roles.All) keys.Add($"Role.{role}");
+        foreach (var language in EntryLanguages.All) keys.Add($"Language.{language}");
+        return keys;
+    }
+
+    [Theory]
+    [MemberData(nameof(ComputedKeys))]
+    public void Every_key_built_from_a_value_exists_in_English(string key)
+    {
+        Assert.True(English.ContainsKey(key), $"Missing key {key}");
+    }
+
+    private static HashSet<int> Placeholders(string value) =>
+        Placeholder().Matches(value).Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+
+    private static Dictionary<string, string> Read(string fileName) =>
+        XDocument.Load(Path.Combine(WebProject, "Resources", fileName)).Root!
+            .Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PreventionPrize.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No PreventionPrize.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex(@"\b[Ll]\[""([A-Za-z0-9.]+)""")]
+    private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
