@@ -370,6 +370,289 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.ToTable("Calls");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MetadataWarning")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("ReleasedToJury")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Adults")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ConsentToPublication")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("DeclarationTrue")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DigitalBehaviourOther")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.PrimitiveCollection<string>("DigitalBehaviours")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FormalStructureEvidenceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("HumanRights")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("IdentifierWarnings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("ImplementationCountries")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Ongoing")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("ParticipantsUnder18")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ParticipantsUnder25")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Replication")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ScreenedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ScreenedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ScreeningReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SocialLinks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Website")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("YouthInvolvement")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Number")
+                        .IsUnique()
+                        .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("CallId", "Status");
+
+                    b.HasIndex("OwnerId", "CallId");
+
+                    b.ToTable("Entries");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.EntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("EntryId", "SubmissionKey")
+                        .IsUnique();
+
+                    b.ToTable("EntryVersions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -419,6 +702,157 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Calls.Call", b =>
+                {
+                    b.OwnsOne("PreventionPrize.Core.Calls.EntryRules", "EntryRules", b1 =>
+                        {
+                            b1.Property<int>("CallId")
+                                .HasColumnType("int");
+
+                            b1.PrimitiveCollection<string>("AttachmentKinds")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<int>("DescriptionWords")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("EvaluationWords")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HumanRightsWords")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxAttachmentMegabytes")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxAttachments")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RecentlyFinishedMonths")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ReplicationWords")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("SummaryWords")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("YouthInvolvementWords")
+                                .HasColumnType("int");
+
+                            b1.HasKey("CallId");
+
+                            b1.ToTable("Calls");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId");
+                        });
+
+                    b.Navigation("EntryRules")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionPrize.Core.Entries.EligibilityAnswers", "Eligibility", b1 =>
+                        {
+                            b1.Property<int>("EntryId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)");
+
+                            b1.Property<DateOnly?>("FinishedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<bool>("FormalStructure")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("ProjectState")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<bool>("YouthActivelyInvolved")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.OwnsMany("PreventionPrize.Core.Entries.TeamMember", "TeamMembers", b1 =>
+                        {
+                            b1.Property<int>("EntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Email")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("EntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Entries");
+
+                            b1
+                                .ToJson("TeamMembers")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Eligibility")
+                        .IsRequired();
+
+                    b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.EntryVersion", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -353,6 +353,284 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.ToTable("Calls");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetadataWarning")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReleasedToJury")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Adults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentToPublication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeclarationTrue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigitalBehaviourOther")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DigitalBehaviours")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormalStructureEvidenceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HumanRights")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IdentifierWarnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ImplementationCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ongoing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantsUnder18")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParticipantsUnder25")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Replication")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScreenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreeningReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialLinks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YouthInvolvement")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "Status");
+
+                    b.HasIndex("OwnerId", "CallId");
+
+                    b.ToTable("Entries");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.EntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("EntryId", "SubmissionKey")
+                        .IsUnique();
+
+                    b.ToTable("EntryVersions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -402,6 +680,157 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Calls.Call", b =>
+                {
+                    b.OwnsOne("PreventionPrize.Core.Calls.EntryRules", "EntryRules", b1 =>
+                        {
+                            b1.Property<int>("CallId")
+                                .HasColumnType("INTEGER");
+
+                            b1.PrimitiveCollection<string>("AttachmentKinds")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DescriptionWords")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("EvaluationWords")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HumanRightsWords")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxAttachmentMegabytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxAttachments")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RecentlyFinishedMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ReplicationWords")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SummaryWords")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("YouthInvolvementWords")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CallId");
+
+                            b1.ToTable("Calls");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId");
+                        });
+
+                    b.Navigation("EntryRules")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionPrize.Core.Entries.EligibilityAnswers", "Eligibility", b1 =>
+                        {
+                            b1.Property<int>("EntryId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("FinishedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("FormalStructure")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ProjectState")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("YouthActivelyInvolved")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.OwnsMany("PreventionPrize.Core.Entries.TeamMember", "TeamMembers", b1 =>
+                        {
+                            b1.Property<int>("EntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Email")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("EntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Entries");
+
+                            b1
+                                .ToJson("TeamMembers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Eligibility")
+                        .IsRequired();
+
+                    b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.EntryVersion", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -31,6 +31,8 @@ public sealed class Call
     /// <summary>Languages entries may be written in: a subset of <see cref="EntryLanguages.All"/>.</summary>
     public List<string> EntryLanguages { get; set; } = [];
 
+    public EntryRules EntryRules { get; set; } = new();
+
     public CallStatus Status { get; set; } = CallStatus.Draft;
 
     public DateTime CreatedAtUtc { get; set; }

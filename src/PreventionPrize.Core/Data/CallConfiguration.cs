@@ -22,5 +22,11 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         call.PrimitiveCollection(c => c.EligibleCountries);
         call.PrimitiveCollection(c => c.EntryLanguages);
         call.HasIndex(c => new { c.Status, c.ClosesAtUtc });
+        call.OwnsOne(c => c.EntryRules, rules =>
+        {
+            rules.PrimitiveCollection(r => r.AttachmentKinds);
+            rules.Ignore(r => r.MaxAttachmentBytes);
+        });
+        call.Navigation(c => c.EntryRules).IsRequired();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Audit;
 using PreventionPrize.Core.Calls;
+using PreventionPrize.Core.Entries;
 
 namespace PreventionPrize.Core.Data;
 
@@ -16,6 +17,9 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
 {
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<EntryVersion> EntryVersions => Set<EntryVersion>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -82,6 +82,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<PublicLinks>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Features.Entries.EntryAccess>();
         services.AddScoped<AccountMail>();
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
