@@ -83,7 +83,9 @@ public static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Entries.EntryAccess>();
+        services.AddScoped<MailComposer>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<Features.Entries.EntryMail>();
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
