@@ -40,14 +40,15 @@ public sealed class TestClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Fills the form matched by <paramref name="formSelector"/> on <paramref name="pageUrl"/> and submits it.</summary>
-    public async Task<Page> SubmitAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> values, string formSelector = "main form.form")
+    public async Task<Page> SubmitAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> values, string formSelector = "main form.form", string? action = null)
     {
         var page = await GetAsync(pageUrl);
         if (page.Status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {pageUrl} answered {(int)page.Status}");
-        return await SubmitAsync(page, values, formSelector);
+        return await SubmitAsync(page, values, formSelector, action);
     }
 
-    public async Task<Page> SubmitAsync(Page page, IEnumerable<KeyValuePair<string, string>> values, string formSelector = "main form.form")
+    /// <summary><paramref name="action"/> stands for a button's formaction: the same form posted elsewhere.</summary>
+    public async Task<Page> SubmitAsync(Page page, IEnumerable<KeyValuePair<string, string>> values, string formSelector = "main form.form", string? action = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
@@ -56,7 +57,7 @@ public sealed class TestClient(HttpClient http) : IDisposable
         foreach (var name in overrides.Select(v => v.Key).Distinct())
             fields.RemoveAll(f => f.Key == name);
         fields.AddRange(overrides);
-        var action = form.GetAttribute("action") ?? page.Response.RequestMessage!.RequestUri!.PathAndQuery;
+        action ??= form.GetAttribute("action") ?? page.Response.RequestMessage!.RequestUri!.PathAndQuery;
         return await ReadAsync(await Http.PostAsync(action, new FormUrlEncodedContent(fields)));
     }
 

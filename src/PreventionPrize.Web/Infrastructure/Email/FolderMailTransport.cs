@@ -8,11 +8,14 @@ public sealed class FolderMailTransport(IOptions<MailOptions> options, IHostEnvi
 {
     public string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
 
+    private static long _sequence;
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Folder);
+        // Names sort in sending order, even when the clock stands still (tests) or two mails share a millisecond.
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff");
-        var path = Path.Combine(Folder, $"{stamp}-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(Folder, $"{stamp}-{Interlocked.Increment(ref _sequence):D8}-{Guid.NewGuid():N}.eml");
         // Write to a temporary name first so a reader never sees half a message.
         var partial = path + ".partial";
         await message.WriteToAsync(partial, cancellationToken);

@@ -55,9 +55,12 @@ public sealed class MailComposer(IMailTransport transport, IOptions<MailOptions>
         return text.Append(content.Footer).Append('\n').ToString();
     }
 
+    /// <summary>Encodes markup but leaves letters as they are, so "é" stays readable in the message source.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static string Html(MailContent content, string language)
     {
-        var encode = HtmlEncoder.Default;
+        var encode = Encoder;
         var html = new StringBuilder($"<!doctype html><html lang=\"{language}\"><body style=\"font-family:sans-serif;line-height:1.5\">");
         foreach (var paragraph in content.Paragraphs) html.Append("<p>").Append(encode.Encode(paragraph)).Append("</p>");
         if (content.Action is { } action)
