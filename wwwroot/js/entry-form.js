@@ -11,6 +11,8 @@
     function countWords(text) {
         return text.split(/\s+/).filter(function (token) { return letterOrDigit.test(token); }).length;
     }
+    // Exposed so the browser tests can check that this counter and the server agree on the same texts.
+    window.PreventionPrize = { countWords: countWords };
     function refreshCounter(textarea) {
         var counter = document.getElementById(textarea.id + "-count");
         if (!counter) return;
