@@ -127,6 +127,27 @@ public sealed class ManageCallsTests : IClassFixture<PrizeAppFactory>
     }
 
     [Fact]
+    public async Task The_entry_rules_set_on_the_form_are_the_calls_and_out_of_range_ones_are_explained()
+    {
+        using var secretariat = await _app.SignedInAsync(Roles.Secretariat);
+        var code = NewCode();
+        var values = CallFormValues.Valid(code, Now, Now.AddDays(30))
+            .With("EntryRules.SummaryWords", "50").With("EntryRules.MaxAttachments", "2").With("EntryRules.AttachmentKinds", "pdf");
+
+        await secretariat.SubmitAsync("/secretariat/calls/new", values);
+        var refused = await secretariat.SubmitAsync($"/secretariat/calls/{code}", [new("EntryRules.DescriptionWords", "5")], $"main form[action='/secretariat/calls/{code}']");
+
+        var rules = (await _app.WithDbAsync(db => db.Calls.SingleAsync(c => c.Code == code))).EntryRules;
+        Assert.Equal(50, rules.SummaryWords);
+        Assert.Equal(1000, rules.DescriptionWords);
+        Assert.Equal(2, rules.MaxAttachments);
+        Assert.Equal(["pdf"], rules.AttachmentKinds);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Description (words): between 10 and 3000.", refused.Errors);
+        Assert.Equal("5", refused.ValueOf("EntryRules.DescriptionWords"));
+    }
+
+    [Fact]
     public async Task Two_people_editing_the_same_call_cannot_overwrite_each_other()
     {
         var code = await OpenCallAsync();

@@ -33,12 +33,16 @@ public class CallForm
 
     public List<string> EntryLanguages { get; set; } = [];
 
+    /// <summary>Word limits, attachment limits and the "recently finished" window: the defaults suit the Pompidou prize.</summary>
+    public EntryRules EntryRules { get; set; } = new() { AttachmentKinds = [] };
+
     /// <summary>What a new call starts with: every member state, both languages, a quarter-hour of grace.</summary>
     public T WithDefaults<T>() where T : CallForm
     {
         MemberCountries = [.. Countries.DefaultEligibleCodes];
         EntryLanguages = [.. Core.Calls.EntryLanguages.All];
         GraceMinutes = 15;
+        EntryRules = new EntryRules();
         return (T)this;
     }
 
@@ -61,6 +65,19 @@ public class CallForm
         call.GraceMinutes = GraceMinutes!.Value;
         call.EligibleCountries = EligibleCountryCodes();
         call.EntryLanguages = Core.Calls.EntryLanguages.All.Where(EntryLanguages.Contains).ToList();
+        call.EntryRules = new EntryRules
+        {
+            SummaryWords = EntryRules.SummaryWords,
+            DescriptionWords = EntryRules.DescriptionWords,
+            YouthInvolvementWords = EntryRules.YouthInvolvementWords,
+            EvaluationWords = EntryRules.EvaluationWords,
+            HumanRightsWords = EntryRules.HumanRightsWords,
+            ReplicationWords = EntryRules.ReplicationWords,
+            RecentlyFinishedMonths = EntryRules.RecentlyFinishedMonths,
+            MaxAttachments = EntryRules.MaxAttachments,
+            MaxAttachmentMegabytes = EntryRules.MaxAttachmentMegabytes,
+            AttachmentKinds = AttachmentKinds.All.Where(EntryRules.AttachmentKinds.Contains).ToList(),
+        };
     }
 
     public void CopyFrom(Call call)
@@ -78,6 +95,7 @@ public class CallForm
         MemberCountries = call.EligibleCountries.Where(members.Contains).ToList();
         OtherCountries = string.Join(", ", call.EligibleCountries.Where(c => !members.Contains(c)));
         EntryLanguages = [.. call.EntryLanguages];
+        EntryRules = call.EntryRules;
     }
 }
 
@@ -109,8 +127,27 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
             .Must(text => CallForm.SplitCodes(text).All(Countries.IsKnownCode))
             .WithMessage(c => l["Validation.UnknownCountry", string.Join(", ", CallForm.SplitCodes(c.OtherCountries).Where(code => !Countries.IsKnownCode(code)))]);
         RuleFor(c => c.OtherCountries).MaxChars(l, "Field.OtherCountries", 1000);
+        RuleFor(c => c.EntryRules).SetValidator(new EntryRulesValidator(l));
         RuleFor(c => c).Must(c => c.EligibleCountryCodes().Count > 0)
             .WithName(nameof(CallForm.MemberCountries)).OverridePropertyName(nameof(CallForm.MemberCountries))
             .WithMessage(_ => l["Validation.CountriesRequired"]);
+    }
+}
+
+public sealed class EntryRulesValidator : AbstractValidator<EntryRules>
+{
+    public EntryRulesValidator(IStringLocalizer<SharedResource> l)
+    {
+        foreach (var (name, read) in new (string, System.Linq.Expressions.Expression<Func<EntryRules, int>>)[]
+        {
+            (nameof(EntryRules.SummaryWords), r => r.SummaryWords), (nameof(EntryRules.DescriptionWords), r => r.DescriptionWords),
+            (nameof(EntryRules.YouthInvolvementWords), r => r.YouthInvolvementWords), (nameof(EntryRules.EvaluationWords), r => r.EvaluationWords),
+            (nameof(EntryRules.HumanRightsWords), r => r.HumanRightsWords), (nameof(EntryRules.ReplicationWords), r => r.ReplicationWords),
+        })
+            RuleFor(read).InclusiveBetween(10, 3000).WithMessage(_ => l["Validation.Range", l[$"Field.{name}"], 10, 3000]);
+        RuleFor(r => r.RecentlyFinishedMonths).InclusiveBetween(0, 120).WithMessage(_ => l["Validation.Range", l["Field.RecentlyFinishedMonths"], 0, 120]);
+        RuleFor(r => r.MaxAttachments).InclusiveBetween(0, 20).WithMessage(_ => l["Validation.Range", l["Field.MaxAttachments"], 0, 20]);
+        RuleFor(r => r.MaxAttachmentMegabytes).InclusiveBetween(1, 50).WithMessage(_ => l["Validation.Range", l["Field.MaxAttachmentMegabytes"], 1, 50]);
+        RuleFor(r => r.AttachmentKinds).Must(kinds => kinds.All(AttachmentKinds.All.Contains)).WithMessage(_ => l["Validation.Range", l["Field.AttachmentKinds"], "", ""]);
     }
 }
