@@ -72,6 +72,14 @@ public sealed class ApplyTests : IClassFixture<PrizeAppFactory>
     }
 
     [Fact]
+    public async Task An_unknown_call_has_no_application_form()
+    {
+        var (client, _) = await _given.ApplicantAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calls/NO-SUCH-CALL/apply")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/calls/NO-SUCH-CALL/apply", EntryScenario.Eligible())).Status);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_before_applying()
     {
         var call = await _given.OpenCallAsync();
@@ -89,8 +97,11 @@ public sealed class ApplyTests : IClassFixture<PrizeAppFactory>
         var call = await _given.OpenCallAsync(closesIn: TimeSpan.FromMinutes(-30), graceMinutes: 10);
         var (client, user) = await _given.ApplicantAsync();
 
-        var page = await client.SubmitAsync($"/calls/{call.Code}/apply", EntryScenario.Eligible());
+        var form = await client.GetAsync($"/calls/{call.Code}/apply");
+        Assert.Equal($"/calls/{call.Code}", form.Location);
+        Assert.Contains("This call does not accept entries now.", (await client.GetAsync(form.Location!)).Text);
 
+        var page = await client.PostAsync($"/calls/{call.Code}/apply", EntryScenario.Eligible());
         Assert.Contains("This call does not accept entries now.", page.Errors);
         Assert.False(await _app.WithDbAsync(db => db.Entries.AnyAsync(e => e.OwnerId == user.Id)));
     }

@@ -2,18 +2,29 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PreventionPrize.Core.Calls;
 using PreventionPrize.Web.Infrastructure.Mvc;
 
 namespace PreventionPrize.Web.Features.Entries;
 
 [Authorize]
-public sealed class EntriesController(IMediator mediator) : Controller
+public sealed class EntriesController(IMediator mediator, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/entries")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new ListMyEntries.Query(), ct));
 
     [HttpGet("/calls/{code}/apply")]
-    public IActionResult Start(string code) => View(new StartEntry.Command { CallCode = code, Language = Infrastructure.Localization.Cultures.Current });
+    public async Task<IActionResult> Start(string code, CancellationToken ct)
+    {
+        var call = await mediator.Send(new Calls.ShowCall.Query(code), ct);
+        if (call.Window is not (WindowState.Upcoming or WindowState.Open or WindowState.Grace))
+        {
+            TempData["FlashError"] = l["Entry.CallClosed"].Value;
+            return Redirect($"/calls/{call.Code}");
+        }
+        return View(new StartEntry.Command { CallCode = call.Code, Language = Infrastructure.Localization.Cultures.Current });
+    }
 
     [HttpPost("/calls/{code}/apply")]
     public async Task<IActionResult> Start(string code, StartEntry.Command command, CancellationToken ct)
