@@ -115,6 +115,21 @@ public sealed class UploadTests : IClassFixture<PrizeAppFactory>
     }
 
     [Fact]
+    public async Task An_upload_over_the_servers_ceiling_is_refused_without_an_error_page()
+    {
+        var (client, entry) = await _app.ApplicantWithEntryAsync();
+        var files = StoredFiles();
+
+        var page = await client.UploadAsync(Url(entry), "huge.pdf", SampleFiles.PdfOfSize(52L * 1024 * 1024), BackHome);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal($"/entries/{entry.Id}/edit", page.Location);
+        Assert.Contains("The file is much larger than this call allows.", (await client.GetAsync("/")).Text);
+        Assert.Empty(await AttachmentsOf(entry));
+        Assert.Equal(files, StoredFiles());
+    }
+
+    [Fact]
     public async Task The_calls_count_limit_is_enforced()
     {
         var (client, entry) = await _app.ApplicantWithEntryAsync(call => call.EntryRules.MaxAttachments = 2);

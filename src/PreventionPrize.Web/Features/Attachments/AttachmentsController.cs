@@ -23,6 +23,7 @@ public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<S
     [HttpPost("")]
     [RequestSizeLimit(AttachmentRules.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.RequestLimitBytes)]
+    [ReadUploadFormFirst]
     public async Task<IActionResult> Upload(int entryId, string? purpose, string? returnUrl, CancellationToken ct)
     {
         // Read here rather than bound as an argument: a bound IFormFile would count as the "form model" that
