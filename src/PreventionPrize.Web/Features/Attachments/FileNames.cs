@@ -17,7 +17,7 @@ public static class FileNames
 
     public static string Clean(string? name, string kind)
     {
-        var text = (name ?? "").Normalize(NormalizationForm.FormC);
+        var text = name ?? "";
         text = text[(text.LastIndexOfAny(['/', '\\']) + 1)..];
         var kept = new StringBuilder(text.Length);
         // Runes, not chars: an emoji's surrogate pair is kept, a lone surrogate arrives as U+FFFD and goes.
@@ -26,13 +26,15 @@ public static class FileNames
             if (rune == Rune.ReplacementChar || !Shown(Rune.GetUnicodeCategory(rune))) continue;
             kept.Append(Rune.IsWhiteSpace(rune) ? " " : rune.ToString());
         }
-        var cleaned = string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
+        // Composed after the clean-up: normalisation throws on the lone surrogates removed above.
+        var cleaned = string.Join(' ', kept.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
         var extensions = FileKinds.Extensions(kind);
         var extension = Path.GetExtension(cleaned).ToLowerInvariant();
         var stem = extensions.Contains(extension) ? cleaned[..^extension.Length] : cleaned;
         if (!extensions.Contains(extension)) extension = extensions[0];
-        stem = Shorten(stem.TrimEnd('.', ' '), MaxLength - extension.Length);
+        // No leading dot (a hidden file on download) and no trailing one (Windows drops it).
+        stem = Shorten(stem.Trim('.', ' '), MaxLength - extension.Length);
         return (stem.Length == 0 ? Fallback : stem) + extension;
     }
 
