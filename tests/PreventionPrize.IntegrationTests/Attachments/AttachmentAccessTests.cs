@@ -98,7 +98,7 @@ public sealed class AttachmentAccessTests : IClassFixture<PrizeAppFactory>
         var panel = await secretariat.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, panel.Status);
         Assert.Contains("private.pdf", panel.Text);
-        Assert.Empty(panel.Document.QuerySelectorAll("form"));
+        Assert.Empty(panel.Document.QuerySelectorAll("[data-attachments] form"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.UploadAsync(url, "x.pdf", SampleFiles.Pdf(), [new("purpose", "Supporting")])).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.PostAsync($"{url}/{file.Id}/delete")).Status);

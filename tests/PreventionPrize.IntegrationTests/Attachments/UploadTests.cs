@@ -223,7 +223,23 @@ public sealed class UploadTests : IClassFixture<PrizeAppFactory>
         Assert.Contains("The document's properties (Author) name your organisation or a team member.", panel.Text);
         Assert.Contains("report.pdf", panel.Text);
         Assert.Contains("Up to 5 files, at most 10 MB each, in these formats: PDF, PNG, JPEG.", panel.Text);
+        Assert.Contains("report.pdf · PDF · 1 KB · Supporting document", panel.Text);
         Assert.NotNull(panel.Document.QuerySelector($"form[action='/entries/{entry.Id}/attachments'][enctype='multipart/form-data'] input[type=file][accept]"));
+    }
+
+    [Fact]
+    public async Task The_panel_reads_in_French_with_French_units()
+    {
+        var (client, entry) = await _app.ApplicantWithEntryAsync(call => call.EntryRules.MaxAttachmentMegabytes = 20);
+        await client.SwitchLanguageAsync("fr");
+        await client.UploadAsync(Url(entry), "rapport.pdf", SampleFiles.Pdf(author: "Quelqu'un", filler: 1_300_000), Supporting);
+
+        var panel = await client.GetAsync(Url(entry));
+
+        Assert.Contains("Jusqu'à 5 fichiers, 20 Mo au plus chacun, dans ces formats : PDF, PNG, JPEG.", panel.Text);
+        Assert.Contains("rapport.pdf · PDF · 1,2 Mo · Document à l'appui", panel.Text);
+        Assert.Contains("Les propriétés du document indiquent un auteur (Auteur).", panel.Text);
+        Assert.Contains("Fichiers ajoutés : 1 sur 5.", panel.Text);
     }
 
     [Fact]

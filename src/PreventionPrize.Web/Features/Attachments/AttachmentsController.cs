@@ -17,8 +17,11 @@ namespace PreventionPrize.Web.Features.Attachments;
 public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> List(int entryId, string? returnUrl, CancellationToken ct) =>
-        PartialView("_Attachments", await mediator.Send(new ListAttachments.Query(entryId, Back(entryId, returnUrl)), ct));
+    public async Task<IActionResult> List(int entryId, string? returnUrl, CancellationToken ct)
+    {
+        var panel = await mediator.Send(new ListAttachments.Query(entryId, Back(entryId, returnUrl)), ct);
+        return FromScript ? PartialView("_Attachments", panel) : View(panel);
+    }
 
     [HttpPost("")]
     [RequestSizeLimit(AttachmentRules.RequestLimitBytes)]
@@ -49,7 +52,7 @@ public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<S
 
     private async Task<IActionResult> Run<T>(int entryId, string? returnUrl, ICommand<T> command, string doneKey, CancellationToken ct)
     {
-        var fromScript = Request.Headers.XRequestedWith == "XMLHttpRequest";
+        var fromScript = FromScript;
         try
         {
             await mediator.Send(command, ct);
@@ -65,6 +68,8 @@ public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<S
         TempData["Flash"] = doneKey;
         return LocalRedirect(Back(entryId, returnUrl));
     }
+
+    private bool FromScript => Request.Headers.XRequestedWith == "XMLHttpRequest";
 
     private string Back(int entryId, string? returnUrl) =>
         Url.IsLocalUrl(returnUrl) ? returnUrl : AttachmentsPanel.DefaultReturnUrl(entryId);
