@@ -25,9 +25,9 @@ public static class DownloadAttachment
             {
                 return new Model(file.OriginalName, file.ContentType, store.Open(file.StorageKey));
             }
-            catch (FileNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
-                logger.LogError("Attachment {Id} has no file under {Key}", query.AttachmentId, file.StorageKey);
+                logger.LogError(e, "Attachment {Id} has no file under {Key}", query.AttachmentId, file.StorageKey);
                 throw new NotFoundException();
             }
         }
