@@ -24,6 +24,9 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
 
     public MailFolder Mail { get; }
 
+    /// <summary>Where the app stores uploaded files (<c>Storage:Folder</c>), inside this factory's temporary folder.</summary>
+    public string FilesFolder => Path.Combine(_root, "files");
+
     public bool OnSqlServer { get; } = string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "SqlServer", StringComparison.OrdinalIgnoreCase);
 
     public PrizeAppFactory()
@@ -38,6 +41,7 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Mail:Transport", "Folder");
         builder.UseSetting("Mail:PickupDirectory", Mail.Path);
+        builder.UseSetting("Storage:Folder", FilesFolder);
         if (OnSqlServer)
         {
             var connection = new SqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__SqlServer")

@@ -64,11 +64,35 @@ public sealed class TestClient(HttpClient http) : IDisposable
     /// <summary>Posts to any URL with a valid antiforgery token taken from the home page (a bare POST button).</summary>
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>>? values = null)
     {
-        var home = await GetAsync("/");
-        var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-            ?? throw new InvalidOperationException("No antiforgery token on the home page");
-        var fields = (values ?? []).Append(new("__RequestVerificationToken", token));
+        var fields = (values ?? []).Append(new("__RequestVerificationToken", await AntiforgeryTokenAsync()));
         return await ReadAsync(await Http.PostAsync(url, new FormUrlEncodedContent(fields)));
+    }
+
+    /// <summary>
+    /// Posts one file as multipart/form-data, as the upload form does, with the antiforgery token and any other
+    /// fields. <paramref name="fileName"/> travels in <c>filename*</c> (RFC 5987), so any character reaches the server.
+    /// </summary>
+    public async Task<Page> UploadAsync(string url, string fileName, byte[] content, IEnumerable<KeyValuePair<string, string>>? values = null,
+        string contentType = "application/octet-stream", bool fromScript = false)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in (values ?? []).Append(new("__RequestVerificationToken", await AntiforgeryTokenAsync())))
+            form.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = fileName };
+        form.Add(file);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        if (fromScript) request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        return await ReadAsync(await Http.SendAsync(request));
+    }
+
+    /// <summary>A valid antiforgery token for this client's cookie, taken from the home page's language form.</summary>
+    public async Task<string> AntiforgeryTokenAsync()
+    {
+        var home = await GetAsync("/");
+        return home.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token on the home page");
     }
 
     public async Task SignInAsync(string email, string password = DefaultPassword)

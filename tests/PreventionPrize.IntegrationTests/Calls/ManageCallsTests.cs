@@ -199,6 +199,7 @@ public sealed class ManageCallsTests : IClassFixture<PrizeAppFactory>
 
         Assert.Contains("The deadline of this call has passed", page.Html);
         Assert.Equal(CallStatus.Draft, (await _app.WithDbAsync(db => db.Calls.SingleAsync(c => c.Code == code))).Status);
+        Assert.Equal($"Call {code}", page.Document.QuerySelector("h1")!.TextContent.Trim());
     }
 
     [Fact]

@@ -78,6 +78,10 @@ public sealed partial class SharedResourceTests
         }
         foreach (var role in Roles.All) keys.Add($"Role.{role}");
         foreach (var language in EntryLanguages.All) keys.Add($"Language.{language}");
+        foreach (var purpose in Enum.GetNames<Core.Entries.AttachmentPurpose>()) keys.Add($"Attachment.Purpose.{purpose}");
+        foreach (var field in new[] { Web.Features.Attachments.PdfMetadata.Author, Web.Features.Attachments.PdfMetadata.Title,
+                     Web.Features.Attachments.PdfMetadata.Creator, Web.Features.Attachments.PdfMetadata.XmpCreator })
+            keys.Add($"Attachment.Metadata.Field.{field}");
         return keys;
     }
 

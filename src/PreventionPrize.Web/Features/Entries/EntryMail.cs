@@ -43,7 +43,7 @@ public sealed class EntryMail(MailComposer composer, PublicLinks links, IStringL
         return
         [
             (Label(nameof(Entry.OrganisationName)), e.OrganisationName),
-            (Label(nameof(Entry.OrganisationType)), string.IsNullOrEmpty(e.OrganisationType) ? "" : l["Org." + e.OrganisationType]),
+            (Label(nameof(Entry.OrganisationType)), string.IsNullOrEmpty(e.OrganisationType) ? "" : l[$"Org.{e.OrganisationType}"]),
             (Label(nameof(Entry.ContactName)), $"{e.ContactName} <{e.ContactEmail}>"),
             (l["Entry.Field.TeamMembers"], string.Join("\n", e.TeamMembers.Select(m => $"{m.Name} <{m.Email}>, {m.Role}"))),
             (Label(nameof(Entry.Website)), e.Website),

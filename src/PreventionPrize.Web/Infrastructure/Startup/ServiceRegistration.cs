@@ -16,6 +16,7 @@ using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
 using PreventionPrize.Web.Infrastructure.Mvc;
 using PreventionPrize.Web.Infrastructure.Security;
+using PreventionPrize.Web.Infrastructure.Storage;
 
 namespace PreventionPrize.Web.Infrastructure.Startup;
 
@@ -79,6 +80,9 @@ public static class ServiceRegistration
         var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
         if (mail.Transport == MailTransportKind.Smtp) services.AddSingleton<IMailTransport, SmtpMailTransport>();
         else services.AddSingleton<IMailTransport, FolderMailTransport>();
+        // Uploaded files live outside the web root, under the content root unless configured elsewhere.
+        var storageFolder = configuration["Storage:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "files");
+        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(environment.ContentRootPath, storageFolder)));
         services.AddHttpContextAccessor();
         services.AddScoped<PublicLinks>();
         services.AddScoped<CurrentUser>();
