@@ -106,13 +106,24 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await Assertions.Expect(page.Locator("#Title")).ToHaveValueAsync("Level Up Together");
         await Assertions.Expect(page.Locator("#Description")).ToHaveValueAsync("Typed while offline.");
 
+        // A PDF joins the entry, with a progress bar, without leaving the page.
+        await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "evaluation-report.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf(filler: 200_000),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload the file" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "evaluation-report.pdf" })).ToBeVisibleAsync();
+
         await FillTheRestAsync(page);
         await page.Locator("button[data-submit]").ClickAsync();
         var reference = $"{call.Code}-0001";
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Its reference is {reference}");
         await AssertNoSeriousViolationsAsync(page);
         await ScreenshotAsync(page, "entry-submitted-en");
-        Assert.Contains(reference, host.App.Mail.LastTo(email).Subject);
+        var receipt = host.App.Mail.LastTo(email);
+        Assert.Contains(reference, receipt.Subject);
+        Assert.Contains("evaluation-report.pdf", receipt.TextBody);
+        Assert.Contains("SHA-256", receipt.TextBody);
     }
 
     [Fact]
