@@ -84,6 +84,7 @@ public static class ServiceRegistration
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Entries.EntryAccess>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<Features.Screening.EligibilityOutcomeMail>();
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
