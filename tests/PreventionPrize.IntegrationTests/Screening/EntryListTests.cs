@@ -166,6 +166,7 @@ public sealed class EntryListTests(PrizeAppFactory app) : IClassFixture<PrizeApp
         var french = await secretariat.GetAsync($"/secretariat/calls/{call.Code}/entries");
 
         Assert.NotNull(edit.Document.QuerySelector($"a[href='/secretariat/calls/{call.Code}/entries']"));
+        Assert.Equal($"Call {call.Code}", edit.Document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains($"Candidatures de {call.Code}", french.Text);
         Assert.Equal("1", Counts(french)["Brouillons (pas encore des candidatures)"]);
         Assert.Contains("Belgique", french.Text);
