@@ -79,7 +79,7 @@ public sealed class EntryListTests(PrizeAppFactory app) : IClassFixture<PrizeApp
         var page = await secretariat.GetAsync($"/secretariat/calls/{call.Code}/entries?{filter}");
 
         Assert.Equal([expectedTitle], Titles(page));
-        Assert.Contains("1 entries match these filters.", page.Text);
+        Assert.Contains("Entries matching these filters: 1", page.Text);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class EntryListTests(PrizeAppFactory app) : IClassFixture<PrizeApp
         Assert.Equal(50, Titles(first).Count);
         Assert.Equal(2, Titles(second).Count);
         Assert.Contains($"{call.Code}-0052", second.Text);
-        Assert.Contains("52 entries match these filters.", first.Text);
+        Assert.Contains("Entries matching these filters: 52", first.Text);
         Assert.NotNull(first.Document.QuerySelector($"nav.pagination a[href='/secretariat/calls/{call.Code}/entries?page=2']"));
     }
 

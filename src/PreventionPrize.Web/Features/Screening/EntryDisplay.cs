@@ -10,6 +10,9 @@ public static class EntryDisplay
     public static bool IsWebAddress(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
+    /// <summary>An empty answer shown as a dash, so a blank line does not read as a rendering fault.</summary>
+    public static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Cultures.DateCulture);
 
     /// <summary>Kilobytes under a megabyte, else megabytes with one decimal, as a number for a "{0} KB" resource.</summary>
