@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Web.Features.Entries;
 
 namespace PreventionPrize.Web.Features.Screening;
 
@@ -30,11 +31,12 @@ public static class ShowEntry
         public bool CanScreen => ScreenEntry.CanScreen(Entry.Status);
     }
 
-    public sealed class Handler(PrizeDbContext db, TimeProvider clock) : IQueryHandler<Query, Model?>
+    /// <summary>Reads through <see cref="EntryAccess"/> like every entry query, though only the Secretariat reaches this page.</summary>
+    public sealed class Handler(PrizeDbContext db, EntryAccess access, TimeProvider clock) : IQueryHandler<Query, Model?>
     {
         public async ValueTask<Model?> Handle(Query query, CancellationToken ct)
         {
-            var entry = await db.Entries.AsNoTracking().Include(e => e.Call).Include(e => e.Attachments)
+            var entry = await access.Readable().AsNoTracking().Include(e => e.Call).Include(e => e.Attachments)
                 .SingleOrDefaultAsync(e => e.Id == query.Id, ct);
             if (entry is null) return null;
             var now = clock.GetUtcNow().UtcDateTime;
