@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,13 +11,24 @@ namespace PreventionPrize.IntegrationTests.Security;
 /// Every endpoint that requires the Secretariat role is found from the app's own routing table, so a new
 /// Secretariat page is covered the day it is added, and each is tried as an anonymous visitor, an applicant and a juror.
 /// </summary>
-public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactory>
+public sealed partial class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactory>
 {
     private readonly PrizeAppFactory _app;
 
     public SecretariatAuthorizationTests(PrizeAppFactory app) => _app = app;
 
     public static TheoryData<string> Roles_that_must_be_refused => new() { "anonymous", Roles.Applicant, Roles.Juror };
+
+    /// <summary>A value for each route parameter; a new parameter name fails loudly here until it is given one.</summary>
+    private static readonly Dictionary<string, string> SampleValues = new()
+    {
+        ["code"] = "DPP-2099",
+        ["userId"] = "some-user",
+        ["id"] = "1",
+    };
+
+    [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
+    private static partial Regex RouteParameter();
 
     private IReadOnlyList<(string Method, string Path)> SecretariatEndpoints()
     {
@@ -25,7 +37,7 @@ public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactor
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Roles?.Split(',').Contains(Roles.Secretariat) == true))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (method, "/" + e.RoutePattern.RawText!.Replace("{code}", "DPP-2099").Replace("{userId}", "some-user"))))
+                .Select(method => (method, "/" + RouteParameter().Replace(e.RoutePattern.RawText!, p => SampleValues[p.Groups[1].Value]))))
             .Distinct()
             .ToList();
     }
@@ -37,7 +49,11 @@ public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactor
         Assert.Contains(("GET", "/secretariat/calls"), endpoints);
         Assert.Contains(("POST", "/secretariat/calls/DPP-2099/open"), endpoints);
         Assert.Contains(("POST", "/secretariat/users/some-user/roles"), endpoints);
-        Assert.True(endpoints.Count >= 9, $"only {endpoints.Count} endpoints found");
+        Assert.Contains(("GET", "/secretariat/calls/DPP-2099/entries"), endpoints);
+        Assert.Contains(("GET", "/secretariat/calls/DPP-2099/entries.csv"), endpoints);
+        Assert.Contains(("GET", "/secretariat/entries/1"), endpoints);
+        Assert.Contains(("POST", "/secretariat/entries/1/screen"), endpoints);
+        Assert.True(endpoints.Count >= 13, $"only {endpoints.Count} endpoints found");
     }
 
     [Theory]

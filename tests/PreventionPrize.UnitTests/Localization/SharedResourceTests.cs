@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Calls;
+using PreventionPrize.Core.Entries;
+using PreventionPrize.Web.Features.Screening;
 
 namespace PreventionPrize.UnitTests.Localization;
 
@@ -82,6 +84,21 @@ public sealed partial class SharedResourceTests
         foreach (var field in new[] { Web.Features.Attachments.PdfMetadata.Author, Web.Features.Attachments.PdfMetadata.Title,
                      Web.Features.Attachments.PdfMetadata.Creator, Web.Features.Attachments.PdfMetadata.XmpCreator })
             keys.Add($"Attachment.Metadata.Field.{field}");
+        foreach (var code in Vocabulary.OrganisationTypes) keys.Add($"Org.{code}");
+        foreach (var code in Vocabulary.DigitalBehaviours) keys.Add($"Behaviour.{code}");
+        foreach (var code in Vocabulary.TargetGroups) keys.Add($"Target.{code}");
+        foreach (var status in Enum.GetNames<EntryStatus>()) keys.Add($"EntryStatus.{status}");
+        foreach (var flag in Enum.GetNames<EntryFlag>()) keys.Add($"Screening.Flag.{flag}");
+        foreach (var state in Enum.GetNames<ProjectState>()) keys.Add($"Screening.ProjectState.{state}");
+        foreach (var purpose in Enum.GetNames<AttachmentPurpose>()) keys.Add($"Screening.Purpose.{purpose}");
+        foreach (var reason in typeof(EligibilityCheck).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!))
+            keys.Add("Screening.Problem." + reason.Split('.')[^1]);
+        foreach (var check in new[] { "FormalStructure", "Youth", "Timing", "Country" }) keys.Add($"Screening.Check.{check}");
+        // The fields IdentifierCheck reads and the kinds it reports ("Summary:email").
+        foreach (var field in new[] { nameof(Entry.Title), nameof(Entry.Summary), nameof(Entry.Description), nameof(Entry.YouthInvolvement),
+                     nameof(Entry.DigitalBehaviourOther), nameof(Entry.Evaluation), nameof(Entry.HumanRights), nameof(Entry.Replication) })
+            keys.Add($"Screening.Field.{field}");
+        foreach (var kind in new[] { "name", "email", "url", "handle" }) keys.Add($"Screening.Warning.{kind}");
         return keys;
     }
 

@@ -8,9 +8,12 @@ public sealed class ErrorsController : Controller
 {
     [Route("/error/{status:int?}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int? status)
+    public IActionResult Show()
     {
-        var code = status is >= 400 and < 600 ? status.Value : 500;
+        // Read from the route, not bound: a form ASP.NET Core refuses to read (a NUL byte in a field) fails all model
+        // binding, and its 400 would otherwise be reported as a 500.
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), out var parsed) ? parsed : 0;
+        var code = status is >= 400 and < 600 ? status : 500;
         Response.StatusCode = code;
         return View("Error", code);
     }

@@ -90,6 +90,7 @@ public static class ServiceRegistration
         services.AddScoped<MailComposer>();
         services.AddScoped<AccountMail>();
         services.AddScoped<Features.Entries.EntryMail>();
+        services.AddScoped<Features.Screening.EligibilityOutcomeMail>();
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
