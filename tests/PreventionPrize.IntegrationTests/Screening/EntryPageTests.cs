@@ -19,7 +19,7 @@ public sealed class EntryPageTests(PrizeAppFactory app) : IClassFixture<PrizeApp
         foreach (var identity in new[] { "Connected Youth Association", "Non-governmental organisation", "Camille Martin", entry.ContactEmail, "Yusuf Demir", "yusuf@example.org", "Youth lead" })
             Assert.Contains(identity, page.Text);
         Assert.NotNull(page.Document.QuerySelector("a[href='https://connected-youth.example.org']"));
-        foreach (var practice in new[] { "Peer mentors for screen time", "Gaming, Social media", "Adolescents, Parents", "France, Belgium", "1 September 2024", "Ongoing" })
+        foreach (var practice in new[] { "Peer mentors for screen time", "Gaming, Social media", "Adolescents (12–17), Parents and families", "France, Belgium", "1 September 2024", "Ongoing" })
             Assert.Contains(practice, page.Text);
         var attachment = entry.Attachments.Single();
         Assert.NotNull(page.Document.QuerySelector($"a[href='/entries/{entry.Id}/attachments/{attachment.Id}']"));
