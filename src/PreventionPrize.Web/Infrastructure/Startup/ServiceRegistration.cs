@@ -12,6 +12,8 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Web.Infrastructure.Database;
 using PreventionPrize.Web.Infrastructure.Email;
+using PreventionPrize.Web.Infrastructure.Email.Templates;
+using PreventionPrize.Web.Infrastructure.Outbox;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
 using PreventionPrize.Web.Infrastructure.Mvc;
@@ -75,14 +77,10 @@ public static class ServiceRegistration
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
-        services.Configure<MailOptions>(configuration.GetSection("Mail"));
-        var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
-        if (mail.Transport == MailTransportKind.Smtp) services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        else services.AddSingleton<IMailTransport, FolderMailTransport>();
         services.AddHttpContextAccessor();
         services.AddScoped<PublicLinks>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<AccountMail>();
+        services.AddPrizeMail(configuration);
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
