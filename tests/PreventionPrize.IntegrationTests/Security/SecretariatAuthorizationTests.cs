@@ -25,10 +25,22 @@ public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactor
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Roles?.Split(',').Contains(Roles.Secretariat) == true))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (method, "/" + e.RoutePattern.RawText!.Replace("{code}", "DPP-2099").Replace("{userId}", "some-user"))))
+                .Select(method => (method, "/" + SampleValues(e.RoutePattern.RawText!))))
             .Distinct()
             .ToList();
     }
+
+    /// <summary>Fills route parameters with values their constraints accept, so the request reaches authorization.</summary>
+    private static string SampleValues(string route) => System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[1].Value switch
+    {
+        "code" => "DPP-2099",
+        "userId" => "some-user",
+        "decision" => "retry",
+        "language" => "en",
+        "kind" => "account.confirm",
+        _ when m.Groups[2].Value.Contains("guid") => "0b0f6bd4-4a0e-4c1a-9d5e-2f1f6f0a9b11",
+        _ => "sample",
+    });
 
     [Fact]
     public void The_Secretariat_endpoints_are_found()
@@ -37,6 +49,10 @@ public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactor
         Assert.Contains(("GET", "/secretariat/calls"), endpoints);
         Assert.Contains(("POST", "/secretariat/calls/DPP-2099/open"), endpoints);
         Assert.Contains(("POST", "/secretariat/users/some-user/roles"), endpoints);
+        Assert.Contains(("GET", "/secretariat/outbox"), endpoints);
+        Assert.Contains(("POST", "/secretariat/outbox/0b0f6bd4-4a0e-4c1a-9d5e-2f1f6f0a9b11/retry"), endpoints);
+        Assert.Contains(("POST", "/secretariat/outbox/bulk/new"), endpoints);
+        Assert.Contains(("GET", "/secretariat/outbox/templates/account.confirm/en/html"), endpoints);
         Assert.True(endpoints.Count >= 9, $"only {endpoints.Count} endpoints found");
     }
 
@@ -65,6 +81,10 @@ public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactor
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/secretariat/calls")).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/secretariat/calls/new")).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/secretariat/users")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/secretariat/outbox")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/secretariat/outbox/templates")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/secretariat/outbox/bulk/new")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/secretariat/outbox/{Guid.NewGuid()}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/secretariat/calls/NO-SUCH-CALL")).Status);
     }
 }

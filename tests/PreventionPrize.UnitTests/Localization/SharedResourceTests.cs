@@ -78,6 +78,9 @@ public sealed partial class SharedResourceTests
         }
         foreach (var role in Roles.All) keys.Add($"Role.{role}");
         foreach (var language in EntryLanguages.All) keys.Add($"Language.{language}");
+        foreach (var state in Enum.GetNames<PreventionPrize.Core.Outbox.OutboxState>()) keys.Add($"OutboxState.{state}");
+        foreach (var kind in PreventionPrize.Web.Infrastructure.Email.Templates.MailSamples.Kinds) keys.Add($"MailKind.{kind}");
+        foreach (var change in Enum.GetNames<PreventionPrize.Web.Features.Outbox.ChangeMailState.Change>()) keys.Add($"Flash.Outbox{change}");
         return keys;
     }
 
