@@ -12,7 +12,8 @@ using SmtpServer.Storage;
 namespace PreventionPrize.TestSupport;
 
 /// <summary>What the server received: the envelope and the MIME message as it came over the wire.</summary>
-public sealed record ReceivedMail(string From, IReadOnlyList<string> Recipients, byte[] Raw, MimeMessage Message);
+/// <param name="Session">The SMTP session (connection) it came over.</param>
+public sealed record ReceivedMail(Guid Session, string From, IReadOnlyList<string> Recipients, byte[] Raw, MimeMessage Message);
 
 /// <summary>
 /// A real SMTP server on a loopback port, in the test process (the SmtpServer library), recording what it
@@ -112,6 +113,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Thrown by a hook to close the connection without a reply, as a crashed or unplugged server would.</summary>
     public sealed class DropConnection() : Exception("connection dropped by the test server");
 
+    /// <summary>Closes the client's connection under the session, so no reply can reach it.</summary>
+    private static async Task CloseAsync(ISessionContext context)
+    {
+        await context.Pipe.Output.CompleteAsync();
+        await context.Pipe.Input.CompleteAsync();
+        (context.Pipe as IDisposable)?.Dispose();
+    }
+
     private sealed class Store(SmtpTestServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -119,8 +128,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
             var raw = buffer.ToArray();
             var message = await MimeMessage.LoadAsync(new MemoryStream(raw), cancellationToken);
             var number = Interlocked.Increment(ref server._messages);
-            if (server.OnMessage?.Invoke(number, message) is { } refusal) return refusal;
-            server.Received.Enqueue(new ReceivedMail(transaction.From.AsAddress(), transaction.To.Select(t => t.AsAddress()).ToList(), raw, message));
+            SmtpResponse? refusal;
+            try
+            {
+                refusal = server.OnMessage?.Invoke(number, message);
+            }
+            catch (DropConnection)
+            {
+                await CloseAsync(context);
+                throw;
+            }
+            if (refusal is not null) return refusal;
+            server.Received.Enqueue(new ReceivedMail(context.SessionId, transaction.From.AsAddress(), transaction.To.Select(t => t.AsAddress()).ToList(), raw, message));
             return SmtpResponse.Ok;
         }
     }
@@ -129,10 +148,20 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        public async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
-            if (server.OnRecipient?.Invoke(to.AsAddress()) is { } refusal) throw new SmtpResponseException(refusal);
-            return Task.FromResult(true);
+            SmtpResponse? refusal;
+            try
+            {
+                refusal = server.OnRecipient?.Invoke(to.AsAddress());
+            }
+            catch (DropConnection)
+            {
+                await CloseAsync(context);
+                throw;
+            }
+            if (refusal is not null) throw new SmtpResponseException(refusal);
+            return true;
         }
     }
 }
