@@ -120,7 +120,7 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Its reference is {reference}");
         await AssertNoSeriousViolationsAsync(page);
         await ScreenshotAsync(page, "entry-submitted-en");
-        var receipt = host.App.Mail.LastTo(email);
+        var receipt = await host.App.Mail.WaitForMessageTo(email);
         Assert.Contains(reference, receipt.Subject);
         Assert.Contains("evaluation-report.pdf", receipt.TextBody);
         Assert.Contains("SHA-256", receipt.TextBody);
@@ -149,8 +149,8 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await FillTheRestAsync(page);
         await page.Locator("button[data-submit]").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Sa référence est {call.Code}-0001");
-        var receipt = host.App.Mail.LastTo(email);
-        Assert.Contains("est reçue", receipt.Subject);
+        var receipt = await host.App.Mail.WaitForMessageTo(email);
+        Assert.Contains("reçue", receipt.Subject);
         Assert.Contains("Ensemble en jeu", receipt.TextBody);
     }
 

@@ -25,7 +25,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your e-mail" })).ToBeVisibleAsync();
 
-        var link = MailFolder.LinkIn(host.App.Mail.LastTo(email), "/account/confirm");
+        var link = MailFolder.LinkIn(await host.App.Mail.WaitForMessageTo(email), "/account/confirm");
         await page.GotoAsync(host.BaseUrl + link);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your e-mail address is confirmed" })).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page);

@@ -49,7 +49,7 @@ public sealed class ScreeningJourneyTests(BrowserHost host) : IClassFixture<Brow
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("The project is run by one person only.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision and inform the applicant" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Decision recorded.");
-        Assert.Contains("The project is run by one person only.", host.App.Mail.LastTo(flagged.ContactEmail).TextBody);
+        Assert.Contains("The project is run by one person only.", (await host.App.Mail.WaitForMessageTo(flagged.ContactEmail)).TextBody);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lire ce site en français" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Candidature {flagged.Reference}" })).ToBeVisibleAsync();

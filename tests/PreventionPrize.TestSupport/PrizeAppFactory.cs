@@ -27,6 +27,12 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
     /// <summary>Where the app stores uploaded files (<c>Storage:Folder</c>), inside this factory's temporary folder.</summary>
     public string FilesFolder => Path.Combine(_root, "files");
 
+    /// <summary>Extra configuration, set before the host starts (e.g. <c>Mail:Dispatcher:Enabled</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>The SQLite file of this app (when not on SQL Server).</summary>
+    public string DatabasePath => Path.Combine(_root, "prize.db");
+
     public bool OnSqlServer { get; } = string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "SqlServer", StringComparison.OrdinalIgnoreCase);
 
     public PrizeAppFactory()
@@ -56,8 +62,9 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
         else
         {
             builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_root, "prize.db")}");
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         }
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

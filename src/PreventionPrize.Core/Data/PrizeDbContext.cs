@@ -5,6 +5,7 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Audit;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Core.Outbox;
 
 namespace PreventionPrize.Core.Data;
 
@@ -20,12 +21,48 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<EntryVersion> EntryVersions => Set<EntryVersion>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void Audit(DateTime nowUtc, string? actorId, string action, string subject, string? details = null) =>
         AuditEvents.Add(new AuditEvent { AtUtc = nowUtc, ActorId = actorId, Action = action, Subject = subject, Details = details });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, through the provider's execution strategy (SQL Server retries
+    /// transient failures, and a retried transaction must be replayed whole).
+    /// </summary>
+    public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken ct) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            await work(ct);
+            await transaction.CommitAsync(ct);
+        });
+
+    /// <summary>
+    /// Two requests may enqueue the same event at once: both see no row, the second insert hits the unique key.
+    /// That is "already queued", not an error: the duplicate mail is dropped and the rest of the change saved.
+    /// (Inside a caller's transaction the failure stands, since part of the transaction may be gone.)
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException) when (Database.CurrentTransaction is null)
+        {
+            var added = ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
+            var keys = added.Select(e => e.Entity.IdempotencyKey).ToList();
+            var queued = keys.Count == 0 ? [] : await OutboxMessages.AsNoTracking()
+                .Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken);
+            if (queued.Count == 0) throw;
+            foreach (var entry in added.Where(e => queued.Contains(e.Entity.IdempotencyKey))) entry.State = EntityState.Detached;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,7 +26,7 @@ public sealed class RegistrationTests : IClassFixture<PrizeAppFactory>
         var early = await client.SubmitAsync("/account/login", [new("Email", email), new("Password", TestClient.DefaultPassword)]);
         Assert.Contains(early.Errors, e => e.Contains("confirm your e-mail address first"));
 
-        var message = _app.Mail.LastTo(email);
+        var message = await _app.Mail.WaitForMessageTo(email);
         Assert.Contains("confirm your e-mail address", message.Subject);
         Assert.NotNull(message.HtmlBody);
         var confirmed = await client.GetAsync(MailFolder.LinkIn(message, "/account/confirm"));
@@ -55,7 +55,7 @@ public sealed class RegistrationTests : IClassFixture<PrizeAppFactory>
         var done = await client.SubmitAsync("/account/register", Form(email, TestClient.DefaultPassword));
 
         Assert.Contains("Consultez vos e-mails", done.Html);
-        var message = _app.Mail.LastTo(email);
+        var message = await _app.Mail.WaitForMessageTo(email);
         Assert.Contains("confirmez votre adresse e-mail", message.Subject);
         Assert.Equal("fr", message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
     }
@@ -108,7 +108,7 @@ public sealed class RegistrationTests : IClassFixture<PrizeAppFactory>
         var page = await client.SubmitAsync("/account/register", Form(email, "another long password"));
 
         Assert.Contains("Check your e-mail", page.Html);
-        Assert.Contains("you already have an account", _app.Mail.LastTo(email).Subject);
+        Assert.Contains("you already have an account", (await _app.Mail.WaitForMessageTo(email)).Subject);
         Assert.Equal(1, await _app.WithDbAsync(db => Task.FromResult(db.Users.Count(u => u.Email == email))));
     }
 

@@ -99,6 +99,9 @@ public sealed partial class SharedResourceTests
                      nameof(Entry.DigitalBehaviourOther), nameof(Entry.Evaluation), nameof(Entry.HumanRights), nameof(Entry.Replication) })
             keys.Add($"Screening.Field.{field}");
         foreach (var kind in new[] { "name", "email", "url", "handle" }) keys.Add($"Screening.Warning.{kind}");
+        foreach (var state in Enum.GetNames<PreventionPrize.Core.Outbox.OutboxState>()) keys.Add($"OutboxState.{state}");
+        foreach (var kind in PreventionPrize.Web.Infrastructure.Email.Templates.MailSamples.Kinds) keys.Add($"MailKind.{kind}");
+        foreach (var change in Enum.GetNames<PreventionPrize.Web.Features.Outbox.ChangeMailState.Change>()) keys.Add($"Flash.Outbox{change}");
         return keys;
     }
 

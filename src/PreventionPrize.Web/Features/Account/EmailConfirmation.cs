@@ -4,13 +4,12 @@ using PreventionPrize.Web.Infrastructure.Email;
 
 namespace PreventionPrize.Web.Features.Account;
 
-/// <summary>Makes a confirmation link for an account and e-mails it, in the account's language.</summary>
-public sealed class EmailConfirmation(UserManager<AppUser> users, AccountMail mail, PublicLinks links)
+/// <summary>Makes a confirmation link for an account and queues it, in the account's language; the caller saves.</summary>
+public sealed class EmailConfirmation(UserManager<AppUser> users, AccountMail mail)
 {
-    public async Task SendAsync(AppUser user, CancellationToken ct)
+    public async Task QueueAsync(AppUser user, CancellationToken ct)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = links.Absolute($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={AccountTokens.Encode(token)}");
-        await mail.SendConfirmationAsync(user, link, ct);
+        await mail.QueueConfirmationAsync(user, $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={AccountTokens.Encode(token)}", ct);
     }
 }

@@ -31,8 +31,9 @@ public static class Register
     /// <summary>
     /// New accounts are applicants and must confirm their e-mail. The page answers the same whether or not the
     /// address is already registered (no account enumeration); the existing owner gets an e-mail instead.
+    /// The account, its role, the audit event and the confirmation mail commit together or not at all.
     /// </summary>
-    public sealed class Handler(UserManager<AppUser> users, EmailConfirmation confirmation, AccountMail mail, PublicLinks links, TimeProvider clock, PrizeDbContext db)
+    public sealed class Handler(UserManager<AppUser> users, EmailConfirmation confirmation, AccountMail mail, TimeProvider clock, PrizeDbContext db)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
@@ -41,19 +42,24 @@ public static class Register
             var existing = await users.FindByEmailAsync(email);
             if (existing is not null)
             {
-                if (existing.EmailConfirmed) await mail.SendAlreadyRegisteredAsync(existing, links.Absolute("/account/forgot-password"), ct);
-                else await confirmation.SendAsync(existing, ct);
+                if (existing.EmailConfirmed) await mail.QueueAlreadyRegisteredAsync(existing, ct);
+                else await confirmation.QueueAsync(existing, ct);
+                await db.SaveChangesAsync(ct);
                 return Unit.Value;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var user = new AppUser { UserName = email, Email = email, PreferredLanguage = Cultures.Current, CreatedAtUtc = now };
-            var created = await users.CreateAsync(user, command.Password!);
-            if (!created.Succeeded) throw Rejection.Because(created.Errors.First().Description, nameof(Command.Password));
-            await users.AddToRoleAsync(user, Roles.Applicant);
-            db.Audit(now, user.Id, "account.registered", $"user:{user.Id}");
-            await db.SaveChangesAsync(ct);
-            await confirmation.SendAsync(user, ct);
+            var language = Cultures.Current;
+            await db.InTransactionAsync(async ct =>
+            {
+                var user = new AppUser { UserName = email, Email = email, PreferredLanguage = language, CreatedAtUtc = now };
+                var created = await users.CreateAsync(user, command.Password!);
+                if (!created.Succeeded) throw Rejection.Because(created.Errors.First().Description, nameof(Command.Password));
+                await users.AddToRoleAsync(user, Roles.Applicant);
+                await confirmation.QueueAsync(user, ct);
+                db.Audit(now, user.Id, "account.registered", $"user:{user.Id}");
+                await db.SaveChangesAsync(ct);
+            }, ct);
             return Unit.Value;
         }
     }

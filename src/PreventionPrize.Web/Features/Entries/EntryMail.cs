@@ -2,46 +2,74 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
-using PreventionPrize.Web.Infrastructure.Email;
+using PreventionPrize.Web.Infrastructure.Email.Templates;
 using PreventionPrize.Web.Infrastructure.Localization;
+using PreventionPrize.Web.Infrastructure.Outbox;
 
 namespace PreventionPrize.Web.Features.Entries;
 
-/// <summary>The e-mails about an entry, always in the entry's language: the receipt (with a copy of what was submitted) and the withdrawal.</summary>
-public sealed class EntryMail(MailComposer composer, PublicLinks links, IStringLocalizer<SharedResource> l)
+/// <summary>
+/// Queues the e-mails about an entry in the outbox, always in the entry's language, to the owner's account and to
+/// the contact person when that is another address. The caller's SaveChanges commits them with the change; the
+/// idempotency key names the event, so a retried request never queues a second copy.
+/// </summary>
+public sealed class EntryMail(MailOutbox outbox, IStringLocalizer<SharedResource> l)
 {
-    public async Task SendReceiptAsync(Entry entry, IEnumerable<string> recipients, CancellationToken ct)
+    public async Task QueueReceiptAsync(Entry entry, EntryVersion version, string? ownerEmail, CancellationToken ct)
     {
-        foreach (var to in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
-            await composer.SendAsync(to, entry.Language, () =>
-            {
-                var prize = l["Prize.Name"].Value;
-                var when = Core.Time.Strasbourg.Format(entry.SubmittedAtUtc!.Value, Cultures.DateCulture);
-                return new MailContent(
-                    l["Mail.Receipt.Subject", prize, entry.Reference!],
-                    [l["Mail.Receipt.Body", entry.Reference!, entry.Title, when], l["Mail.Receipt.Editable"]],
-                    l["Mail.Footer", prize],
-                    (l["Mail.Receipt.Action"], links.Absolute($"/entries/{entry.Id}")),
-                    Copy(entry));
-            }, ct);
+        var answers = InLanguage(entry.Language, () => Copy(entry));
+        var model = new SubmissionReceiptMail(CallTitle(entry), entry.Reference!, version.SubmittedAtUtc,
+            entry.Call.ClosesAtUtc.AddMinutes(entry.Call.GraceMinutes), answers, $"/entries/{entry.Id}");
+        await QueueAsync($"entry.receipt:{entry.Id}:v{version.Number}", entry, ownerEmail, model, ct);
     }
 
-    public Task SendWithdrawalAsync(Entry entry, string to, CancellationToken ct) =>
-        composer.SendAsync(to, entry.Language, () =>
-        {
-            var prize = l["Prize.Name"].Value;
-            var name = entry.Reference ?? (string.IsNullOrWhiteSpace(entry.Title) ? l["Entry.Untitled"].Value : entry.Title);
-            return new MailContent(l["Mail.Withdrawal.Subject", prize, name], [l["Mail.Withdrawal.Body", name]], l["Mail.Footer", prize]);
-        }, ct);
+    public Task QueueWithdrawalAsync(Entry entry, string? ownerEmail, CancellationToken ct) =>
+        QueueAsync($"entry.withdrawn:{entry.Id}", entry, ownerEmail,
+            new WithdrawalMail(CallTitle(entry), entry.Reference ?? CallTitle(entry), entry.WithdrawnAtUtc!.Value), ct);
 
-    /// <summary>The submitted answers as label/value pairs, labels in the entry's language.</summary>
-    private List<(string, string)> Copy(Entry e)
+    /// <summary>Each decision is its own event (a changed decision is told again), named by when it was taken.</summary>
+    public Task<int> QueueEligibilityOutcomeAsync(Entry entry, string? ownerEmail, CancellationToken ct) =>
+        QueueAsync($"entry.screened:{entry.Id}:{entry.ScreenedAtUtc!.Value.Ticks}", entry, ownerEmail,
+            new EligibilityOutcomeMail(CallTitle(entry), entry.Reference ?? "", entry.Status == EntryStatus.Eligible, entry.ScreeningReason, $"/entries/{entry.Id}"), ct);
+
+    /// <summary>Returns how many addresses the mail was queued for (0 when neither address is usable).</summary>
+    private async Task<int> QueueAsync(string key, Entry entry, string? ownerEmail, MailModel model, CancellationToken ct)
+    {
+        var queued = 0;
+        foreach (var (role, address) in new[] { ("owner", ownerEmail), ("contact", entry.ContactEmail) }
+                     .Where(r => ValidationRules.BeAnEmailAddress(r.Item2))
+                     .DistinctBy(r => r.Item2!.ToLowerInvariant()))
+        {
+            await outbox.EnqueueAsync($"{key}:{role}", new MailRecipient(address!, null, entry.Language), model, ct);
+            queued++;
+        }
+        return queued;
+    }
+
+    private static string CallTitle(Entry entry) => entry.Language == "fr" ? entry.Call.TitleFr : entry.Call.TitleEn;
+
+    private static T InLanguage<T>(string language, Func<T> work)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "fr" ? "fr" : "en");
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    /// <summary>The submitted answers as label/value pairs, in the current (the entry's) language.</summary>
+    private List<KeyValuePair<string, string>> Copy(Entry e)
     {
         string Label(string field) => l[EntryDraftRules.Label(field)];
         string Join(IEnumerable<string> codes, string prefix) => string.Join(", ", codes.Select(c => l[prefix + c].Value));
         var culture = Cultures.DateCulture;
-        return
-        [
+        return new List<(string, string)>
+        {
             (Label(nameof(Entry.OrganisationName)), e.OrganisationName),
             (Label(nameof(Entry.OrganisationType)), string.IsNullOrEmpty(e.OrganisationType) ? "" : l[$"Org.{e.OrganisationType}"]),
             (Label(nameof(Entry.ContactName)), $"{e.ContactName} <{e.ContactEmail}>"),
@@ -66,6 +94,6 @@ public sealed class EntryMail(MailComposer composer, PublicLinks links, IStringL
             (Label(nameof(Entry.Replication)), e.Replication),
             (l["Entry.Attachments"], string.Join("\n", e.Attachments.Select(a => $"{a.OriginalName} ({a.Size:N0} B, SHA-256 {a.Sha256})"))),
             (Label(nameof(Entry.ConsentToPublication)), e.ConsentToPublication ? l["Common.Yes"] : l["Common.No"]),
-        ];
+        }.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2)).ToList();
     }
 }

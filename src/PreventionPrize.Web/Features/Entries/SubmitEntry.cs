@@ -37,7 +37,7 @@ public static class SubmitEntry
     /// Returns the reference.
     /// </summary>
     public sealed class Handler(PrizeDbContext db, EntryAccess access, TimeProvider clock, UserManager<AppUser> users,
-        EntryMail mail, ILogger<Handler> log, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, string>
+        EntryMail mail, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, string>
     {
         private const int Attempts = 3;
 
@@ -49,9 +49,7 @@ public static class SubmitEntry
                 var entry = await access.OwnedAsync(command.Id, ct, withAttachments: true);
                 try
                 {
-                    var submitted = await SubmitAsync(entry, command, ct);
-                    await SendReceiptAsync(submitted, ct);
-                    return submitted.Reference!;
+                    return (await SubmitAsync(entry, command, ct)).Reference!;
                 }
                 catch (DbUpdateException) when (attempt < Attempts)
                 {
@@ -100,11 +98,14 @@ public static class SubmitEntry
             entry.SubmittedAtUtc = now;
             entry.Late = late;
             var number = 1 + await db.EntryVersions.CountAsync(v => v.EntryId == entry.Id, ct);
-            db.EntryVersions.Add(new EntryVersion
+            var version = new EntryVersion
             {
                 EntryId = entry.Id, Number = number, SubmissionKey = command.SubmissionKey, SubmittedAtUtc = now, Late = late,
                 Snapshot = EntrySnapshot.Of(entry).ToJson(),
-            });
+            };
+            db.EntryVersions.Add(version);
+            // The receipt commits with the submission: no submission without its receipt, no receipt without a submission.
+            await mail.QueueReceiptAsync(entry, version, (await users.FindByIdAsync(entry.OwnerId))?.Email, ct);
             db.Audit(now, entry.OwnerId, number == 1 ? "entry.submitted" : "entry.resubmitted", $"entry:{entry.Id}", $"{entry.Reference} v{number}{(late ? " late" : "")}");
             await db.SaveChangesAsync(ct);
             return entry;
@@ -116,21 +117,6 @@ public static class SubmitEntry
             await db.SaveChangesAsync(ct);
             // The form goes back to the browser: it must carry the version it now stands on.
             form.Version = entry.Version;
-        }
-
-        /// <summary>The receipt goes after the commit; a mail failure must not undo a submission (the outbox will retry it).</summary>
-        private async Task SendReceiptAsync(Entry entry, CancellationToken ct)
-        {
-            try
-            {
-                var owner = await users.FindByIdAsync(entry.OwnerId);
-                var recipients = new[] { owner?.Email, entry.ContactEmail }.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!);
-                await mail.SendReceiptAsync(entry, recipients, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Receipt for entry {EntryId} could not be sent", entry.Id);
-            }
         }
     }
 }

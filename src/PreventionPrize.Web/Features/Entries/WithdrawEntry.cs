@@ -17,7 +17,7 @@ public static class WithdrawEntry
     /// and its versions stay in the record, marked withdrawn; the applicant is told by e-mail.
     /// </summary>
     public sealed class Handler(PrizeDbContext db, EntryAccess access, TimeProvider clock, UserManager<AppUser> users, EntryMail mail,
-        ILogger<Handler> log, IStringLocalizer<SharedResource> l) : ICommandHandler<Command>
+        IStringLocalizer<SharedResource> l) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -30,18 +30,9 @@ public static class WithdrawEntry
             entry.WithdrawnAtUtc = now;
             entry.Touch(now);
             db.Audit(now, entry.OwnerId, "entry.withdrawn", $"entry:{entry.Id}", entry.Reference);
+            // Only a submitted entry was ever acknowledged; a discarded draft needs no notice.
+            if (wasSubmitted) await mail.QueueWithdrawalAsync(entry, (await users.FindByIdAsync(entry.OwnerId))?.Email, ct);
             await db.SaveChangesAsync(ct);
-            if (wasSubmitted && await users.FindByIdAsync(entry.OwnerId) is { Email: { } email })
-            {
-                try
-                {
-                    await mail.SendWithdrawalAsync(entry, email, ct);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Withdrawal notice for entry {EntryId} could not be sent", entry.Id);
-                }
-            }
             return Unit.Value;
         }
     }

@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Entries;
-using PreventionPrize.Web.Infrastructure.Email;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
 using PreventionPrize.Web.Infrastructure.Mvc;
 using PreventionPrize.Web.Infrastructure.Security;
+
+using PreventionPrize.Web.Features.Entries;
 
 namespace PreventionPrize.Web.Features.Screening;
 
@@ -61,7 +62,7 @@ public static class ScreenEntry
 
     public sealed class Handler(
         PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l,
-        EligibilityOutcomeMail mail, IMailTransport transport, ILogger<Handler> logger) : ICommandHandler<Command, Outcome>
+        EntryMail mail, ILogger<Handler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken ct)
         {
@@ -83,6 +84,9 @@ public static class ScreenEntry
             db.Entry(entry).Property(e => e.Version).OriginalValue = command.Version;
             db.Audit(now, user.Id, "entry.screened", $"entry:{entry.Id}",
                 Truncate($"{entry.Reference}: {previous} -> {decision}" + (reason is null ? "" : $"; {reason}")));
+            // The outcome e-mail commits with the decision (the outbox delivers it), so neither exists without the other.
+            var ownerEmail = await db.Users.Where(u => u.Id == entry.OwnerId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            var queued = await mail.QueueEligibilityOutcomeAsync(entry, ownerEmail, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -91,32 +95,8 @@ public static class ScreenEntry
             {
                 throw Rejection.Because(l["Screening.ChangedByOther"]);
             }
-            return await NotifyAsync(entry, ct);
-        }
-
-        /// <summary>
-        /// Sent after the decision is stored, so a mail server that is down cannot undo the decision; the Secretariat
-        /// is told instead. The outbox will replace this with a row written in the same SaveChanges.
-        /// </summary>
-        private async Task<Outcome> NotifyAsync(Entry entry, CancellationToken ct)
-        {
-            var ownerEmail = await db.Users.Where(u => u.Id == entry.OwnerId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-            var message = mail.Build(entry, ownerEmail);
-            if (message is null)
-            {
-                logger.LogWarning("Entry {EntryId} has no valid address for its eligibility outcome", entry.Id);
-                return Outcome.MailNotSent;
-            }
-            try
-            {
-                await transport.SendAsync(message, ct);
-                return Outcome.Saved;
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                logger.LogError(failure, "The eligibility outcome of entry {EntryId} could not be sent", entry.Id);
-                return Outcome.MailNotSent;
-            }
+            if (queued == 0) logger.LogWarning("Entry {EntryId} has no valid address for its eligibility outcome", entry.Id);
+            return queued == 0 ? Outcome.MailNotSent : Outcome.Saved;
         }
 
         private static string Truncate(string details) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Migrations.Sqlite;
 using PreventionPrize.Migrations.SqlServer;
+using PreventionPrize.Web.Infrastructure.Outbox;
 
 namespace PreventionPrize.Web.Infrastructure.Database;
 
@@ -18,10 +19,11 @@ public static class DatabaseRegistration
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set."),
             _ => SqliteConnectionString(configuration, environment),
         };
-        services.AddDbContext<PrizeDbContext>(builder =>
+        services.AddDbContext<PrizeDbContext>((provider, builder) =>
         {
             if (options.Provider == DatabaseProvider.SqlServer) SqlServerDatabase.Use(builder, connectionString);
             else SqliteDatabase.Use(builder, connectionString);
+            builder.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>());
         });
         return services;
     }

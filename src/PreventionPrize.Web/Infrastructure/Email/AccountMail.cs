@@ -1,24 +1,24 @@
-using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Accounts;
+using PreventionPrize.Web.Infrastructure.Email.Templates;
+using PreventionPrize.Web.Infrastructure.Outbox;
 
 namespace PreventionPrize.Web.Infrastructure.Email;
 
-/// <summary>The account e-mails (confirmation, password reset, "you already have an account") in the account's language.</summary>
-public sealed class AccountMail(MailComposer composer, IStringLocalizer<SharedResource> l)
+/// <summary>
+/// The account e-mails (confirmation, password reset, "you already have an account"), queued in the outbox in the
+/// account's language. The caller saves: the mail commits with the change that asked for it. Each request is its
+/// own event (a person asking twice for a link gets two), so the key carries a fresh id.
+/// </summary>
+public sealed class AccountMail(MailOutbox outbox)
 {
-    public Task SendConfirmationAsync(AppUser user, string link, CancellationToken ct) =>
-        SendAsync(user, "Mail.Confirm", link, ct);
+    public Task QueueConfirmationAsync(AppUser user, string linkPath, CancellationToken ct) =>
+        outbox.EnqueueAsync(Key("account.confirm", user), MailRecipient.Of(user), new ConfirmAccountMail(linkPath), ct);
 
-    public Task SendPasswordResetAsync(AppUser user, string link, CancellationToken ct) =>
-        SendAsync(user, "Mail.Reset", link, ct);
+    public Task QueuePasswordResetAsync(AppUser user, string linkPath, CancellationToken ct) =>
+        outbox.EnqueueAsync(Key("account.reset", user), MailRecipient.Of(user), new ResetPasswordMail(linkPath), ct);
 
-    public Task SendAlreadyRegisteredAsync(AppUser user, string link, CancellationToken ct) =>
-        SendAsync(user, "Mail.Existing", link, ct);
+    public Task QueueAlreadyRegisteredAsync(AppUser user, CancellationToken ct) =>
+        outbox.EnqueueAsync(Key("account.existing", user), MailRecipient.Of(user), new AlreadyRegisteredMail("/account/forgot-password"), ct);
 
-    private Task SendAsync(AppUser user, string key, string link, CancellationToken ct) =>
-        composer.SendAsync(user.Email!, user.PreferredLanguage, () =>
-        {
-            var prize = l["Prize.Name"].Value;
-            return new MailContent(l[$"{key}.Subject", prize], [l[$"{key}.Body", prize]], l["Mail.Footer", prize], (l[$"{key}.Action"], link));
-        }, ct);
+    private static string Key(string kind, AppUser user) => $"{kind}:{user.Id}:{Guid.NewGuid():N}";
 }

@@ -8,17 +8,34 @@ public sealed class FolderMailTransport(IOptions<MailOptions> options, IHostEnvi
 {
     public string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
 
+    private TimeProvider Clock { get; } = clock;
+
     private static long _sequence;
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public IMailSession OpenSession() => new Session(this);
+
+    private sealed class Session(FolderMailTransport transport) : IMailSession
     {
-        Directory.CreateDirectory(Folder);
-        // Names sort in sending order, even when the clock stands still (tests) or two mails share a millisecond.
-        var stamp = clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff");
-        var path = Path.Combine(Folder, $"{stamp}-{Interlocked.Increment(ref _sequence):D8}-{Guid.NewGuid():N}.eml");
-        // Write to a temporary name first so a reader never sees half a message.
-        var partial = path + ".partial";
-        await message.WriteToAsync(partial, cancellationToken);
-        File.Move(partial, path);
+        public async Task<DeliveryOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                Directory.CreateDirectory(transport.Folder);
+                var stamp = transport.Clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff");
+                // Names sort in sending order, even when the clock stands still (tests) or two mails share a millisecond.
+                var path = Path.Combine(transport.Folder, $"{stamp}-{Interlocked.Increment(ref _sequence):D8}-{Guid.NewGuid():N}.eml");
+                // Write to a temporary name first so a reader never sees half a message.
+                var partial = path + ".partial";
+                await message.WriteToAsync(partial, cancellationToken);
+                File.Move(partial, path);
+                return DeliveryOutcome.Sent;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new DeliveryOutcome(DeliveryResult.RetryLater, Error: e.Message);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

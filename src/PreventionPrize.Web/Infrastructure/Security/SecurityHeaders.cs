@@ -13,16 +13,29 @@ public static class SecurityHeaders
     /// <summary>For users' files served back: nothing loads, and a browser that renders it anyway gets a sandbox (ASVS 3.2.1).</summary>
     public const string DownloadPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// For a document the app did not write (an e-mail's HTML shown in the outbox): no script, no requests, no forms,
+    /// a unique origin (CSP <c>sandbox</c>), framable only by the app's own pages. Inline styles stay: mails need them.
+    /// </summary>
+    public const string SandboxPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+
+    private const string SandboxedKey = "pp.sandboxed";
+
+    public static void ServeSandboxed(HttpContext context) => context.Items[SandboxedKey] = true;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                // An endpoint may set a stricter policy of its own (file downloads); the site-wide one is the default.
-                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // An endpoint may set a stricter policy of its own (file downloads); a sandboxed document gets the
+                // sandbox policy; everything else the site-wide default.
+                var sandboxed = context.Items.ContainsKey(SandboxedKey);
+                if (sandboxed) headers.ContentSecurityPolicy = SandboxPolicy;
+                else if (string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                headers.XFrameOptions = sandboxed ? "SAMEORIGIN" : "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

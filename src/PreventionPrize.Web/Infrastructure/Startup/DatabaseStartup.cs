@@ -13,8 +13,13 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PrizeDbContext>();
-        if (services.GetRequiredService<DatabaseOptions>().ShouldMigrateOnStartup)
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (options.ShouldMigrateOnStartup)
             await db.Database.MigrateAsync();
+        // Write-ahead logging: readers never wait for the writer (the outbox dispatcher writes while pages read), and a
+        // commit appends to the log instead of rewriting pages. The mode is stored in the file, so once is enough.
+        if (options.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Core.Accounts.Roles.All)

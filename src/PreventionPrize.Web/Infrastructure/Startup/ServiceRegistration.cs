@@ -12,6 +12,8 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Web.Infrastructure.Database;
 using PreventionPrize.Web.Infrastructure.Email;
+using PreventionPrize.Web.Infrastructure.Email.Templates;
+using PreventionPrize.Web.Infrastructure.Outbox;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
 using PreventionPrize.Web.Infrastructure.Mvc;
@@ -76,10 +78,6 @@ public static class ServiceRegistration
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
-        services.Configure<MailOptions>(configuration.GetSection("Mail"));
-        var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
-        if (mail.Transport == MailTransportKind.Smtp) services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        else services.AddSingleton<IMailTransport, FolderMailTransport>();
         // Uploaded files live outside the web root, under the content root unless configured elsewhere.
         var storageFolder = configuration["Storage:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "files");
         services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(environment.ContentRootPath, storageFolder)));
@@ -87,10 +85,8 @@ public static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Entries.EntryAccess>();
-        services.AddScoped<MailComposer>();
-        services.AddScoped<AccountMail>();
         services.AddScoped<Features.Entries.EntryMail>();
-        services.AddScoped<Features.Screening.EligibilityOutcomeMail>();
+        services.AddPrizeMail(configuration);
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
