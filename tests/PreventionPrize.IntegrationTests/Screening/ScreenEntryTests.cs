@@ -81,7 +81,8 @@ public sealed class ScreenEntryTests(PrizeAppFactory app) : IClassFixture<PrizeA
         Assert.Contains("n'est pas recevable", mail.Subject);
         Assert.Contains("ne remplit pas les critères de recevabilité", mail.TextBody);
         Assert.Contains("Les motifs", mail.TextBody);
-        Assert.Contains(reason, mail.TextBody);
+        // Quoted as the Secretariat wrote it, line by line.
+        Assert.Contains("> Le projet est mené par une seule personne.\n> Aucune structure formelle n'est décrite.", mail.TextBody);
         Assert.Contains("Le projet est mené par une seule personne.", System.Net.WebUtility.HtmlDecode(mail.HtmlBody));
     }
 
