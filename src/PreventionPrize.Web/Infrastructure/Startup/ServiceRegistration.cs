@@ -87,6 +87,9 @@ public static class ServiceRegistration
         services.AddScoped<Features.Entries.EntryAccess>();
         services.AddScoped<Features.Entries.EntryMail>();
         services.AddPrizeMail(configuration);
+        services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
+        services.AddScoped<Reminders.DraftReminders>();
+        if (configuration.GetValue("Reminders:Enabled", true)) services.AddHostedService<Reminders.DraftReminderService>();
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
