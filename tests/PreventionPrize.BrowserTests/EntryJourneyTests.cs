@@ -146,12 +146,27 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await Assertions.Expect(page.Locator("#OrganisationName")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#Title")).ToHaveValueAsync("Ensemble en jeu");
 
+        // Leave, come back through "Mes candidatures": the draft kept what was typed; the evidence goes in as a PDF.
+        await page.GotoAsync(host.BaseUrl + "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mes candidatures" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ensemble en jeu" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Summary")).ToHaveValueAsync("Des pairs animent des soirées de jeu.");
+        await page.GetByLabel("Fichier", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "statuts-association.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf(),
+        });
+        await page.SelectOptionAsync("select[name=purpose]", "FormalStructureEvidence");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le fichier" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "statuts-association.pdf" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+
         await FillTheRestAsync(page);
         await page.Locator("button[data-submit]").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Sa référence est {call.Code}-0001");
         var receipt = await host.App.Mail.WaitForMessageTo(email);
         Assert.Contains("reçue", receipt.Subject);
         Assert.Contains("Ensemble en jeu", receipt.TextBody);
+        Assert.Contains("statuts-association.pdf", receipt.TextBody);
     }
 
     [Fact]
