@@ -11,7 +11,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: bench-outbox N [--batch SIZE] [--runs R]");
     Console.Error.WriteLine("  queues N mails on a fresh SQLite file and times their delivery to an SMTP server in this process");
-    Console.Error.WriteLine("usage: bench-web-drain N [--batch SIZE] [--runs R] [--requests IDLE] [--warmup W] [--max-requests M] [--cap SECONDS]");
+    Console.Error.WriteLine("usage: bench-web-drain N [--batch SIZE] [--runs R] [--requests IDLE] [--warmup SECONDS] [--max-requests M] [--cap SECONDS]");
     Console.Error.WriteLine("  hosts the web app on a loopback port and times GET / and GET /health while idle, then while N mails are queued and drained");
     return 2;
 }

@@ -15,10 +15,12 @@ namespace PreventionPrize.Cli;
 /// The web app's response times while the outbox drains. Each run hosts the real app (the same services and request
 /// pipeline as src/PreventionPrize.Web) on a loopback Kestrel port over a fresh SQLite file with one open call, its
 /// own dispatcher sending to an SMTP server in this process. One client sends sequential requests to <c>GET /</c>
-/// (a page that reads the database) and <c>GET /health</c>, alternately: after a warm-up, a fixed number while idle;
+/// (a page that reads the database) and <c>GET /health</c>, alternately: after a warm-up (long enough for the JIT's
+/// tiered compilation to settle), a fixed number while idle;
 /// then N mails are queued and the same requests go on while they are queued and while the dispatcher drains them,
 /// until the last mail arrives or the time cap. Prints count, median, p95 and max per phase and route, the ratios to
-/// idle, and the drain throughput; then the median of each figure across runs.
+/// idle, and the drain throughput; then the median of each figure across runs. Per phase it also prints the garbage
+/// collector's pauses and the thread pool's size, which explain most of what the latencies show.
 /// </summary>
 public static class WebDrainBenchmark
 {
@@ -31,10 +33,10 @@ public static class WebDrainBenchmark
             Batch: OutboxBenchmark.Option(options, "--batch", 100),
             Runs: OutboxBenchmark.Option(options, "--runs", 3),
             Requests: OutboxBenchmark.Option(options, "--requests", 300),
-            Warmup: OutboxBenchmark.Option(options, "--warmup", 200),
+            Warmup: TimeSpan.FromSeconds(OutboxBenchmark.Option(options, "--warmup", 5)),
             MaxRequests: OutboxBenchmark.Option(options, "--max-requests", 50_000),
             Cap: TimeSpan.FromSeconds(OutboxBenchmark.Option(options, "--cap", 300)));
-        Console.WriteLine($"bench-web-drain: {count} mails, batch {settings.Batch}, {settings.Runs} runs; per route {settings.Warmup} warm-up and " +
+        Console.WriteLine($"bench-web-drain: {count} mails, batch {settings.Batch}, {settings.Runs} runs; {settings.Warmup.TotalSeconds:F0} s warm-up, per route " +
             $"{settings.Requests} idle requests, then requests until drained (at most {settings.MaxRequests} a route, {settings.Cap.TotalSeconds:F0} s); " +
             $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
 
@@ -49,6 +51,7 @@ public static class WebDrainBenchmark
                 : $"NOT drained: {result.Received} of {count} delivered when the {settings.Cap.TotalSeconds:F0} s cap ended the run"));
             PrintTable(result.Stats);
             PrintRatios(result.Stats);
+            Runtime.Print(result.Runtime);
         }
 
         Console.WriteLine();
@@ -125,13 +128,16 @@ public static class WebDrainBenchmark
         var home = await client.GetStringAsync("/");
         if (!home.Contains(callPath, StringComparison.Ordinal)) throw new InvalidOperationException($"GET / does not list the open call ({callPath})");
 
-        for (var i = 0; i < settings.Warmup; i++)
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < settings.MaxRequests && warming.Elapsed < settings.Warmup; i++)
             foreach (var route in Routes)
                 await TimeAsync(client, route);
+        var runtime = new List<Runtime> { Runtime.Now("") };
         for (var i = 0; i < settings.Requests; i++)
             foreach (var route in Routes)
                 Record("idle", route, await TimeAsync(client, route));
 
+        runtime.Add(Runtime.Now("idle"));
         var started = Stopwatch.GetTimestamp();
         var queueing = Task.Run(() => OutboxBenchmark.QueueAsync(app.Services, count));
         var queued = 0L;
@@ -142,6 +148,7 @@ public static class WebDrainBenchmark
             {
                 await queueing; // rethrows if queueing failed
                 queued = Stopwatch.GetTimestamp();
+                runtime.Add(Runtime.Now("queueing"));
             }
             if (received.Value >= count || Stopwatch.GetElapsedTime(started) > settings.Cap) break;
             var phase = queued == 0 ? "queueing" : "draining";
@@ -153,6 +160,8 @@ public static class WebDrainBenchmark
             foreach (var route in Routes) Record(phase, route, await TimeAsync(client, route));
             sent++;
         }
+        if (queued == 0) runtime.Add(Runtime.Now("queueing"));
+        runtime.Add(Runtime.Now("draining"));
         var drained = received.Value >= count && queued != 0;
         var drain = drained ? Stopwatch.GetElapsedTime(queued, received.LastTimestamp) : Stopwatch.GetElapsedTime(queued == 0 ? started : queued);
 
@@ -164,7 +173,7 @@ public static class WebDrainBenchmark
         Directory.Delete(folder, recursive: true);
 
         var stats = samples.Select(s => Summarise(s.Key.Item1, s.Key.Item2, s.Value, failures[s.Key])).ToList();
-        return new RunResult(stats, queued == 0 ? Stopwatch.GetElapsedTime(started) : Stopwatch.GetElapsedTime(started, queued), drain, drained, total,
+        return new RunResult(stats, runtime, queued == 0 ? Stopwatch.GetElapsedTime(started) : Stopwatch.GetElapsedTime(started, queued), drain, drained, total,
             drained ? count / drain.TotalSeconds : total / Stopwatch.GetElapsedTime(started).TotalSeconds);
 
         void Record(string phase, string route, (double Ms, bool Ok) sample)
@@ -221,9 +230,26 @@ public static class WebDrainBenchmark
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private sealed record Settings(int Batch, int Runs, int Requests, int Warmup, int MaxRequests, TimeSpan Cap);
+    private sealed record Settings(int Batch, int Runs, int Requests, TimeSpan Warmup, int MaxRequests, TimeSpan Cap);
+
+    /// <summary>The runtime's counters at the end of a phase: garbage-collection pauses and counts, thread-pool threads.</summary>
+    private sealed record Runtime(string Phase, long At, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, int Threads)
+    {
+        public static Runtime Now(string phase) => new(phase, Stopwatch.GetTimestamp(), GC.GetTotalPauseDuration(),
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), ThreadPool.ThreadCount);
+
+        public static void Print(List<Runtime> marks)
+        {
+            for (var i = 1; i < marks.Count; i++)
+            {
+                var (before, after) = (marks[i - 1], marks[i]);
+                Console.WriteLine($"  {after.Phase,-10} {Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds,6:F2} s: GC paused {(after.GcPause - before.GcPause).TotalMilliseconds,6:F0} ms " +
+                    $"(gen0 {after.Gen0 - before.Gen0}, gen1 {after.Gen1 - before.Gen1}, gen2 {after.Gen2 - before.Gen2}); thread pool {before.Threads} -> {after.Threads} threads");
+            }
+        }
+    }
 
     private sealed record Stats(string Phase, string Route, int Count, int Failures, double Median, double P95, double Max);
 
-    private sealed record RunResult(List<Stats> Stats, TimeSpan Queueing, TimeSpan Drain, bool Drained, int Received, double Rate);
+    private sealed record RunResult(List<Stats> Stats, List<Runtime> Runtime, TimeSpan Queueing, TimeSpan Drain, bool Drained, int Received, double Rate);
 }
