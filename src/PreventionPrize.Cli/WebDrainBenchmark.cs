@@ -38,7 +38,7 @@ public static class WebDrainBenchmark
             Cap: TimeSpan.FromSeconds(OutboxBenchmark.Option(options, "--cap", 300)));
         Console.WriteLine($"bench-web-drain: {count} mails, batch {settings.Batch}, {settings.Runs} runs; {settings.Warmup.TotalSeconds:F0} s warm-up, per route " +
             $"{settings.Requests} idle requests, then requests until drained (at most {settings.MaxRequests} a route, {settings.Cap.TotalSeconds:F0} s); " +
-            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, thread pool minimum {MinWorkerThreads()} workers");
 
         var results = new List<RunResult>();
         for (var run = 1; run <= settings.Runs; run++)
@@ -221,6 +221,12 @@ public static class WebDrainBenchmark
                 var (median, p95) = Ratios(stats, phase, route);
                 Console.WriteLine($"  {phase + "/idle",-15} {route,-8} median {median,5:F2}x   p95 {p95,5:F2}x");
             }
+    }
+
+    private static int MinWorkerThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out _);
+        return workers;
     }
 
     private static double Median(IEnumerable<double> values)
