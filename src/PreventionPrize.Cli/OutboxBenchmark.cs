@@ -55,18 +55,7 @@ public static class OutboxBenchmark
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "bench.db")}",
-            ["Mail:Transport"] = toFolder ? "Folder" : "Smtp",
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = port.ToString(),
-            ["Mail:Smtp:Security"] = "None",
-            ["Mail:Dispatcher:Enabled"] = "true",
-            ["Mail:Dispatcher:BatchSize"] = batch.ToString(),
-            ["App:PublicBaseUrl"] = "https://prize.example.org",
-        });
+        builder.Configuration.AddInMemoryCollection(Settings(folder, port, batch, toFolder));
         builder.Services.AddPrizePlatform(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
         await app.PrepareDatabaseAsync();
@@ -93,8 +82,22 @@ public static class OutboxBenchmark
         return (enqueue, drain);
     }
 
+    /// <summary>A fresh SQLite file in <paramref name="folder"/>, mail over SMTP to 127.0.0.1:<paramref name="port"/> (or to a folder), the dispatcher on.</summary>
+    internal static Dictionary<string, string?> Settings(string folder, int port, int batch, bool toFolder = false) => new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+        ["Mail:Transport"] = toFolder ? "Folder" : "Smtp",
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = port.ToString(),
+        ["Mail:Smtp:Security"] = "None",
+        ["Mail:Dispatcher:Enabled"] = "true",
+        ["Mail:Dispatcher:BatchSize"] = batch.ToString(),
+        ["App:PublicBaseUrl"] = "https://prize.example.org",
+    };
+
     /// <summary>As a handler would, in commits of 1,000: each row rendered once per language and added to the DbContext.</summary>
-    private static async Task QueueAsync(IServiceProvider services, int count)
+    internal static async Task QueueAsync(IServiceProvider services, int count)
     {
         for (var start = 0; start < count; start += 1000)
         {
@@ -117,7 +120,7 @@ public static class OutboxBenchmark
         return db.OutboxMessages.Count(m => m.State == PreventionPrize.Core.Outbox.OutboxState.Sent);
     }
 
-    private static Task StartSmtp(int port, Counter received, CancellationToken stop)
+    internal static Task StartSmtp(int port, Counter received, CancellationToken stop)
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
@@ -127,7 +130,7 @@ public static class OutboxBenchmark
         return new SmtpServer.SmtpServer(options, services).StartAsync(stop);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -136,20 +139,29 @@ public static class OutboxBenchmark
         return port;
     }
 
-    private static int Option(string[] options, string name, int fallback)
+    internal static int Option(string[] options, string name, int fallback)
     {
         var index = Array.IndexOf(options, name);
         return index >= 0 && index + 1 < options.Length && int.TryParse(options[index + 1], out var value) && value > 0 ? value : fallback;
     }
 
-    private sealed class Counter
+    internal sealed class Counter
     {
         private int _value;
+        private long _last;
         public int Value => Volatile.Read(ref _value);
-        public void Increment() => Interlocked.Increment(ref _value);
+
+        /// <summary>The <see cref="Stopwatch"/> timestamp of the latest increment.</summary>
+        public long LastTimestamp => Interlocked.Read(ref _last);
+
+        public void Increment()
+        {
+            Interlocked.Exchange(ref _last, Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref _value);
+        }
     }
 
-    private sealed class CountingStore(Counter received) : MessageStore
+    internal sealed class CountingStore(Counter received) : MessageStore
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
