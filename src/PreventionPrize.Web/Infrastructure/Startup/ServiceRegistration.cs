@@ -26,6 +26,7 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddPrizePlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ReserveThreadsForBlockedWaits();
         services.AddSingleton(TimeProvider.System);
         services.AddPrizeDatabase(configuration, environment);
         services.AddDataProtection()
@@ -95,5 +96,16 @@ public static class ServiceRegistration
 
         services.AddHealthChecks().AddDbContextCheck<PrizeDbContext>("database");
         return services;
+    }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite waits for SQLite's single write lock by sleeping its thread in 150 ms steps. On two cores
+    /// the thread pool starts with two threads, so one blocked wait (the outbox dispatcher behind a long insert) left
+    /// page requests queued for up to 0.7 s (docs/benchmarks.md, bench-web-drain). A higher floor keeps threads free.
+    /// </summary>
+    private static void ReserveThreadsForBlockedWaits()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
     }
 }
