@@ -44,6 +44,13 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: every registration must be constructible, so a service the container cannot build
+        // fails every test instead of only `dotnet run`.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Mail:Transport", "Folder");
         builder.UseSetting("Mail:PickupDirectory", Mail.Path);

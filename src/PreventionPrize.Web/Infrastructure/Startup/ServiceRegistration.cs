@@ -77,7 +77,10 @@ public static class ServiceRegistration
             o.ServiceLifetime = ServiceLifetime.Scoped;
             o.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
-        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+        // Only validators of messages are the pipeline's; shared rule sets (CallFormValidator, EntrySubmitRules…) are
+        // included by them or built by a handler with what they need, never resolved from the container.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped,
+            filter: scan => typeof(IMessage).IsAssignableFrom(scan.InterfaceType.GetGenericArguments()[0]));
 
         // Uploaded files live outside the web root, under the content root unless configured elsewhere.
         var storageFolder = configuration["Storage:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "files");
