@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
@@ -17,7 +16,8 @@ public sealed class EntryMail(MailOutbox outbox, IStringLocalizer<SharedResource
 {
     public async Task QueueReceiptAsync(Entry entry, EntryVersion version, string? ownerEmail, CancellationToken ct)
     {
-        var answers = InLanguage(entry.Language, () => Copy(entry));
+        List<KeyValuePair<string, string>> answers;
+        using (Cultures.Use(entry.Language)) answers = Copy(entry);
         var model = new SubmissionReceiptMail(CallTitle(entry), entry.Reference!, version.SubmittedAtUtc,
             entry.Call.ClosesAtUtc.AddMinutes(entry.Call.GraceMinutes), answers, $"/entries/{entry.Id}");
         await QueueAsync($"entry.receipt:{entry.Id}:v{version.Number}", entry, ownerEmail, model, ct);
@@ -47,20 +47,6 @@ public sealed class EntryMail(MailOutbox outbox, IStringLocalizer<SharedResource
     }
 
     private static string CallTitle(Entry entry) => entry.Language == "fr" ? entry.Call.TitleFr : entry.Call.TitleEn;
-
-    private static T InLanguage<T>(string language, Func<T> work)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "fr" ? "fr" : "en");
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
 
     /// <summary>The submitted answers as label/value pairs, in the current (the entry's) language.</summary>
     private List<KeyValuePair<string, string>> Copy(Entry e)

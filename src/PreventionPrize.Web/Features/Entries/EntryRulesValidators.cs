@@ -80,7 +80,7 @@ public sealed class EntrySubmitRules : AbstractValidator<EntryForm>
         RuleFor(f => f.OrganisationName).Required(l, EntryDraftRules.Label(nameof(EntryForm.OrganisationName)));
         RuleFor(f => f.OrganisationType).Must(t => t is not null && Vocabulary.OrganisationTypes.Contains(t))
             .WithMessage(_ => l["Validation.Required", l[EntryDraftRules.Label(nameof(EntryForm.OrganisationType))]]);
-        RuleFor(f => f.Website).Must(BeAWebAddress).When(f => !string.IsNullOrWhiteSpace(f.Website))
+        RuleFor(f => f.Website).Must(ValidationRules.BeAWebAddress).When(f => !string.IsNullOrWhiteSpace(f.Website))
             .WithMessage(_ => l["Entry.Validation.Url", l[EntryDraftRules.Label(nameof(EntryForm.Website))]]);
         RuleFor(f => f.ContactName).Required(l, EntryDraftRules.Label(nameof(EntryForm.ContactName)));
         RuleFor(f => f.ContactEmail).Email(l).OverridePropertyName(nameof(EntryForm.ContactEmail));
@@ -95,7 +95,7 @@ public sealed class EntrySubmitRules : AbstractValidator<EntryForm>
                 member.RuleFor(m => m.Role).Required(l, "Entry.Field.MemberRole");
             });
         RuleFor(f => f.FormalStructureEvidenceUrl)
-            .Must(url => hasEvidenceFile || BeAWebAddress(url)).WithMessage(_ => l["Entry.Validation.Evidence"]);
+            .Must(url => hasEvidenceFile || ValidationRules.BeAWebAddress(url)).WithMessage(_ => l["Entry.Validation.Evidence"]);
 
         RuleFor(f => f.Title).Required(l, EntryDraftRules.Label(nameof(EntryForm.Title)));
         WordLimit(l, f => f.Summary, nameof(EntryForm.Summary), rules.SummaryWords);
@@ -128,7 +128,4 @@ public sealed class EntrySubmitRules : AbstractValidator<EntryForm>
             .Required(l, EntryDraftRules.Label(field))
             .Must(text => WordCount.Count(text) <= limit)
             .WithMessage(f => l["Entry.Validation.WordLimit", l[EntryDraftRules.Label(field)], WordCount.Count(read.Compile()(f)), limit]);
-
-    public static bool BeAWebAddress(string? value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.');
 }

@@ -86,12 +86,13 @@ public static class StartEntry
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,
             };
-            await db.InTransactionAsync(async () =>
+            // The audit event needs the entry's id: two saves, one transaction.
+            await db.InTransactionAsync(async token =>
             {
                 db.Entries.Add(entry);
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(token);
                 db.Audit(now, owner.Id, "entry.started", $"entry:{entry.Id}", call.Code);
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(token);
             }, ct);
             return entry.Id;
         }

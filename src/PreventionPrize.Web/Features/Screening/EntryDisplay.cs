@@ -6,10 +6,6 @@ namespace PreventionPrize.Web.Features.Screening;
 /// <summary>Small formatting rules for the entry page, where applicant-typed values meet the Secretariat's browser.</summary>
 public static class EntryDisplay
 {
-    /// <summary>Only http(s) addresses become links: a <c>javascript:</c> "website" typed by an applicant stays text.</summary>
-    public static bool IsWebAddress(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
     /// <summary>An empty answer shown as a dash, so a blank line does not read as a rendering fault.</summary>
     public static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 

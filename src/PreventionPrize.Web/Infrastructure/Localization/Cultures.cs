@@ -35,6 +35,22 @@ public static class Cultures
     /// </summary>
     public static CultureInfo DateCulture => CultureInfo.GetCultureInfo(Current == "fr" ? "fr-FR" : "en-GB");
 
+    /// <summary>
+    /// Works in <paramref name="language"/> ("en" or "fr") until disposed: an e-mail is written in its recipient's
+    /// language whatever the language of the request that queues it.
+    /// </summary>
+    public static IDisposable Use(string language)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "fr" ? "fr" : "en");
+        return new Restore(previous);
+    }
+
+    private sealed class Restore((CultureInfo Culture, CultureInfo UiCulture) previous) : IDisposable
+    {
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+    }
+
     /// <summary>Picks the EN or FR variant of a bilingual text, falling back to the other when one is empty.</summary>
     public static string Pick(string english, string french) =>
         Current == "fr" ? (string.IsNullOrWhiteSpace(french) ? english : french) : (string.IsNullOrWhiteSpace(english) ? french : english);

@@ -36,4 +36,8 @@ public static class ValidationRules
         && mailbox.Address == value
         && value.IndexOf('@') is > 0 and var at && at < value.Length - 1
         && value[(at + 1)..].Contains('.');
+
+    /// <summary>An absolute http(s) address with a dotted host: what may be shown as a link and followed.</summary>
+    public static bool BeAWebAddress(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.');
 }

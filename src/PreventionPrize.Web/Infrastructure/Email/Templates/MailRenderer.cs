@@ -5,6 +5,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Outbox;
 
+using PreventionPrize.Web.Infrastructure.Localization;
+
 namespace PreventionPrize.Web.Infrastructure.Email.Templates;
 
 public sealed record RenderedMail(string Kind, string Language, string Subject, string TextBody, string HtmlBody);
@@ -21,21 +23,13 @@ public sealed class MailRenderer(IStringLocalizer<SharedResource> localizer, Pub
     public RenderedMail Render(MailModel model, string language)
     {
         language = language == "fr" ? "fr" : "en";
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            var text = new MailText(localizer, links, CultureInfo.GetCultureInfo(language == "fr" ? "fr-FR" : "en-GB"));
-            var content = model.Compose(text);
-            var subject = OneLine(content.Subject, OutboxMessage.SubjectMaxLength);
-            var footer = localizer["Mail.Footer", text.Prize].Value;
-            var copyLink = localizer["Mail.CopyLink"].Value;
-            return new(model.Kind, language, subject, PlainText(content, footer), HtmlPart(content, footer, copyLink, language, subject, text.Prize));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var _ = Cultures.Use(language);
+        var text = new MailText(localizer, links, Cultures.DateCulture);
+        var content = model.Compose(text);
+        var subject = OneLine(content.Subject, OutboxMessage.SubjectMaxLength);
+        var footer = localizer["Mail.Footer", text.Prize].Value;
+        var copyLink = localizer["Mail.CopyLink"].Value;
+        return new(model.Kind, language, subject, PlainText(content, footer), HtmlPart(content, footer, copyLink, language, subject, text.Prize));
     }
 
     /// <summary>Control characters (CR, LF, tab…) become spaces: a subject or a name is one line.</summary>
