@@ -41,9 +41,8 @@ public sealed class EntriesController(IMediator mediator, IStringLocalizer<Share
     [HttpGet("/entries/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var page = await mediator.Send(new EntryPage.Query(id), ct);
-        if (!page.CanEdit) return RedirectToAction(nameof(Show), new { id });
-        return View(await mediator.Send(new EditEntry.Query(id), ct));
+        var form = await mediator.Send(new EditEntry.Query(id), ct);
+        return form is null ? RedirectToAction(nameof(Show), new { id }) : View(form);
     }
 
     [HttpPost("/entries/{id:int}")]
