@@ -301,6 +301,11 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("CountryConflictRule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -324,6 +329,9 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
 
                     b.Property<int>("GraceMinutes")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("JuryPublishedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("datetime2");
@@ -653,6 +661,211 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.ToTable("EntryVersions");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Jury.Conflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClearReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ClearedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClearedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FoundAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FoundById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("CallId", "EntryId");
+
+                    b.HasIndex("JuryMemberId", "EntryId", "Type", "Source")
+                        .IsUnique();
+
+                    b.ToTable("Conflicts");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.FirstSight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("JuryMemberId", "EntryId")
+                        .IsUnique();
+
+                    b.ToTable("FirstSights");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.JurorDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AcceptsConfidentiality")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JuryMemberId");
+
+                    b.ToTable("JurorDeclarations");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.JuryMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("GuardianConsentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("GuardianConsentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsMinor")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ProfileUpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CallId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("JuryMembers");
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -904,6 +1117,33 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsMany("PreventionPrize.Core.Entries.JuryRelationship", "JuryRelationships", b1 =>
+                        {
+                            b1.Property<int>("EntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("JuryMemberId");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.HasKey("EntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Entries");
+
+                            b1
+                                .ToJson("JuryRelationships")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
                     b.OwnsMany("PreventionPrize.Core.Entries.TeamMember", "TeamMembers", b1 =>
                         {
                             b1.Property<int>("EntryId");
@@ -937,6 +1177,8 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.Navigation("Eligibility")
                         .IsRequired();
 
+                    b.Navigation("JuryRelationships");
+
                     b.Navigation("TeamMembers");
                 });
 
@@ -949,11 +1191,153 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Jury.Conflict", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.FirstSight", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.JurorDeclaration", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany("Declarations")
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("PreventionPrize.Core.Jury.DeclaredRelationship", "Relationships", b1 =>
+                        {
+                            b1.Property<int>("JurorDeclarationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Details")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("With")
+                                .IsRequired();
+
+                            b1.HasKey("JurorDeclarationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("JurorDeclarations");
+
+                            b1
+                                .ToJson("Relationships")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JurorDeclarationId");
+                        });
+
+                    b.Navigation("Relationships");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.JuryMember", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionPrize.Core.Jury.JurorProfile", "Profile", b1 =>
+                        {
+                            b1.Property<int>("JuryMemberId");
+
+                            b1.PrimitiveCollection<string>("Countries")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("DigitalBehaviours")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("EmailDomains")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("ReadsLanguages")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("TargetGroups")
+                                .IsRequired();
+
+                            b1.HasKey("JuryMemberId");
+
+                            b1.ToTable("JuryMembers");
+
+                            b1
+                                .ToJson("Profile")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JuryMemberId");
+
+                            b1.OwnsMany("PreventionPrize.Core.Jury.JurorOrganisation", "Organisations", b2 =>
+                                {
+                                    b2.Property<int>("JurorProfileJuryMemberId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<bool>("Current");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Tie")
+                                        .IsRequired();
+
+                                    b2.HasKey("JurorProfileJuryMemberId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("JuryMembers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("JurorProfileJuryMemberId");
+                                });
+
+                            b1.Navigation("Organisations");
+                        });
+
+                    b.Navigation("Profile")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
                 {
                     b.Navigation("Attachments");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Jury.JuryMember", b =>
+                {
+                    b.Navigation("Declarations");
                 });
 #pragma warning restore 612, 618
         }

@@ -35,6 +35,12 @@ public sealed class Call
 
     public CallStatus Status { get; set; } = CallStatus.Draft;
 
+    /// <summary>What a juror and an entry from the same country means: a soft conflict unless the Secretariat decides otherwise.</summary>
+    public Jury.CountryConflictRule CountryConflictRule { get; set; } = Jury.CountryConflictRule.Soft;
+
+    /// <summary>When set, the jurors who accepted are listed on the call's page, so applicants can declare relationships with them.</summary>
+    public DateTime? JuryPublishedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -17,6 +17,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         call.Property(c => c.RulesEn).HasMaxLength(Call.RulesMaxLength);
         call.Property(c => c.RulesFr).HasMaxLength(Call.RulesMaxLength);
         call.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        call.Property(c => c.CountryConflictRule).HasConversion<string>().HasMaxLength(10);
         call.Property(c => c.Version).IsConcurrencyToken();
         // Primitive collections map to a JSON column on both SQLite and SQL Server.
         call.PrimitiveCollection(c => c.EligibleCountries);

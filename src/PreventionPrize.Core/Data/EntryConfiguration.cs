@@ -35,6 +35,11 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         foreach (var name in new[] { nameof(Entry.Summary), nameof(Entry.Description), nameof(Entry.YouthInvolvement), nameof(Entry.Evaluation), nameof(Entry.HumanRights), nameof(Entry.Replication) })
             entry.Property(name).HasMaxLength(Entry.LongTextMaxLength);
         entry.OwnsMany(e => e.TeamMembers, member => member.ToJson());
+        entry.OwnsMany(e => e.JuryRelationships, relationship =>
+        {
+            relationship.ToJson();
+            relationship.Property(r => r.Kind).HasConversion<string>();
+        });
         entry.PrimitiveCollection(e => e.DigitalBehaviours);
         entry.PrimitiveCollection(e => e.TargetGroups);
         entry.PrimitiveCollection(e => e.ImplementationCountries);

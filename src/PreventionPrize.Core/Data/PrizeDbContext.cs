@@ -5,6 +5,7 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Audit;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Core.Jury;
 using PreventionPrize.Core.Outbox;
 
 namespace PreventionPrize.Core.Data;
@@ -22,12 +23,21 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<EntryVersion> EntryVersions => Set<EntryVersion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
+    public DbSet<JurorDeclaration> JurorDeclarations => Set<JurorDeclaration>();
+    public DbSet<Conflict> Conflicts => Set<Conflict>();
+    public DbSet<FirstSight> FirstSights => Set<FirstSight>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Records an event with the change (same SaveChanges); details longer than the column keep their beginning.</summary>
     public void Audit(DateTime nowUtc, string? actorId, string action, string subject, string? details = null) =>
-        AuditEvents.Add(new AuditEvent { AtUtc = nowUtc, ActorId = actorId, Action = action, Subject = subject, Details = details });
+        AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = nowUtc, ActorId = actorId, Action = action, Subject = subject,
+            Details = details is { Length: > AuditEvent.DetailsMaxLength } ? details[..(AuditEvent.DetailsMaxLength - 1)] + "…" : details,
+        });
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, through the provider's execution strategy (SQL Server retries

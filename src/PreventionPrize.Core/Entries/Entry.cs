@@ -38,6 +38,8 @@ public sealed class Entry
     public string ContactEmail { get; set; } = "";
     public string FormalStructureEvidenceUrl { get; set; } = "";
     public List<TeamMember> TeamMembers { get; set; } = [];
+    /// <summary>Jurors of the published jury the applicant declares a relationship with: each becomes a hard conflict.</summary>
+    public List<JuryRelationship> JuryRelationships { get; set; } = [];
 
     // The practice: shown to the jury.
     public string Title { get; set; } = "";

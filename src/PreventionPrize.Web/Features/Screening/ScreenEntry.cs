@@ -83,7 +83,7 @@ public static class ScreenEntry
             entry.Touch(now);
             db.Entry(entry).Property(e => e.Version).OriginalValue = command.Version;
             db.Audit(now, user.Id, "entry.screened", $"entry:{entry.Id}",
-                Truncate($"{entry.Reference}: {previous} -> {decision}" + (reason is null ? "" : $"; {reason}")));
+                $"{entry.Reference}: {previous} -> {decision}" + (reason is null ? "" : $"; {reason}"));
             // The outcome e-mail commits with the decision (the outbox delivers it), so neither exists without the other.
             var ownerEmail = await db.Users.Where(u => u.Id == entry.OwnerId).Select(u => u.Email).SingleOrDefaultAsync(ct);
             var queued = await mail.QueueEligibilityOutcomeAsync(entry, ownerEmail, ct);
@@ -98,8 +98,5 @@ public static class ScreenEntry
             if (queued == 0) logger.LogWarning("Entry {EntryId} has no valid address for its eligibility outcome", entry.Id);
             return queued == 0 ? Outcome.MailNotSent : Outcome.Saved;
         }
-
-        private static string Truncate(string details) =>
-            details.Length <= Core.Audit.AuditEvent.DetailsMaxLength ? details : details[..Core.Audit.AuditEvent.DetailsMaxLength];
     }
 }

@@ -90,6 +90,10 @@ public static class ServiceRegistration
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Entries.EntryAccess>();
         services.AddScoped<Features.Entries.EntryMail>();
+        services.AddScoped<Core.Jury.JuryPolicy>();
+        services.AddScoped<Core.Jury.ConflictDetection>();
+        services.AddScoped<Features.JuryAdmin.Invitations>();
+        services.AddScoped<Features.Jurors.JurorMembership>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
         services.AddScoped<Reminders.DraftReminders>();

@@ -2,16 +2,18 @@ namespace PreventionPrize.Web.Infrastructure.Email.Templates;
 
 // Jury mails never name an applicant, an organisation or a country: entries are counted, not described.
 
-public sealed record JurorInvitationMail(string CallTitle, string RoundName, DateTime ScoringDeadlineUtc, string LinkPath) : MailModel
+/// <summary>The link is the invitation: it works once, until <paramref name="ExpiresAtUtc"/>, and a resend replaces it.</summary>
+public sealed record JurorInvitationMail(string CallTitle, string InviteeName, DateTime ExpiresAtUtc, string LinkPath) : MailModel
 {
     public override string Kind => "jury.invitation";
 
     public override MailContent Compose(MailText l) => new(l["Mail.JurorInvitation.Subject", l.Prize, CallTitle],
     [
-        new Paragraph(l["Mail.JurorInvitation.Body", l.Prize, CallTitle, RoundName]),
+        new Paragraph(l["Mail.JurorInvitation.Greeting", InviteeName]),
+        new Paragraph(l["Mail.JurorInvitation.Body", l.Prize, CallTitle]),
         new Paragraph(l["Mail.JurorInvitation.Conflicts"]),
-        new Paragraph(l["Mail.Jury.Deadline", l.Date(ScoringDeadlineUtc)]),
         new ActionLink(l["Mail.JurorInvitation.Action"], l.Link(LinkPath)),
+        new Paragraph(l["Mail.JurorInvitation.Expires", l.Date(ExpiresAtUtc)]),
     ]);
 }
 

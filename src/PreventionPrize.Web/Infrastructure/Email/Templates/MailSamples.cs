@@ -30,7 +30,7 @@ public static class MailSamples
             new EligibilityOutcomeMail(call, "DPP-2027-0042", Eligible: true, null, entry),
             new EligibilityOutcomeMail(call, "DPP-2027-0043", Eligible: false,
                 fr ? "Le projet s'est terminé il y a plus de deux ans." : "The project ended more than two years ago.", entry),
-            new JurorInvitationMail(call, round, deadline, scoring),
+            new JurorInvitationMail(call, "Marie Dupont", deadline, "/jury/invitations/sample"),
             new AssignmentsPublishedMail(call, round, 12, deadline, scoring),
             new ScoringReminderMail(call, round, 3, deadline, scoring),
             new RoundClosedMail(call, round),

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Entries;
+
+namespace PreventionPrize.Core.Jury;
+
+/// <summary>
+/// The one answer to "may this juror see, be assigned to, score, or be e-mailed about this entry?". Every
+/// juror-facing query starts from here, so a conflicted juror finds the entry in no page, list, count, file,
+/// export or e-mail: for them it does not exist.
+/// </summary>
+public sealed class JuryPolicy(PrizeDbContext db)
+{
+    /// <summary>Entries the jury judges: those the Secretariat found eligible.</summary>
+    public static readonly EntryStatus[] JudgedStatuses = [EntryStatus.Eligible];
+
+    /// <summary>A juror may be given entries once they accepted and the invitation still stands.</summary>
+    public IQueryable<JuryMember> ActiveMembers(int callId) =>
+        db.JuryMembers.Where(m => m.CallId == callId && m.Status == InvitationStatus.Accepted);
+
+    /// <summary>
+    /// A juror may read entries once they completed their profile, signed the declaration and, if under 18,
+    /// the Secretariat recorded a guardian's consent.
+    /// </summary>
+    public IQueryable<JuryMember> ReadyMembers(int callId) =>
+        ActiveMembers(callId).Where(m => m.ProfileUpdatedAtUtc != null
+            && db.JurorDeclarations.Any(d => d.JuryMemberId == m.Id)
+            && (!m.IsMinor || m.GuardianConsentAtUtc != null));
+
+    /// <summary>Entries this juror may be assigned to or e-mailed about: judged entries of the call without a binding conflict.</summary>
+    public IQueryable<Entry> AssignableEntries(int juryMemberId) =>
+        from entry in db.Entries
+        join member in db.JuryMembers on entry.CallId equals member.CallId
+        where member.Id == juryMemberId && member.Status == InvitationStatus.Accepted
+            && JudgedStatuses.Contains(entry.Status)
+            && !db.Conflicts.Any(c => c.JuryMemberId == juryMemberId && c.EntryId == entry.Id && c.ClearedAtUtc == null
+                && (c.Severity == ConflictSeverity.Hard || c.Pinned))
+        select entry;
+
+    /// <summary>Entries this juror may open and score: as <see cref="AssignableEntries"/>, once the juror is ready.</summary>
+    public IQueryable<Entry> VisibleEntries(int juryMemberId) =>
+        AssignableEntries(juryMemberId).Where(e => ReadyMembers(e.CallId).Any(m => m.Id == juryMemberId));
+
+    public Task<bool> MaySeeAsync(int juryMemberId, int entryId, CancellationToken ct) =>
+        VisibleEntries(juryMemberId).AnyAsync(e => e.Id == entryId, ct);
+
+    public Task<bool> MayBeAssignedAsync(int juryMemberId, int entryId, CancellationToken ct) =>
+        AssignableEntries(juryMemberId).AnyAsync(e => e.Id == entryId, ct);
+
+    public Task<bool> MayScoreAsync(int juryMemberId, int entryId, CancellationToken ct) => MaySeeAsync(juryMemberId, entryId, ct);
+
+    public Task<bool> MayBeEmailedAboutAsync(int juryMemberId, int entryId, CancellationToken ct) => MayBeAssignedAsync(juryMemberId, entryId, ct);
+
+    /// <summary>
+    /// (juror, entry) pairs whose work must not count: a binding conflict, found before or after the score was
+    /// given. Results exclude every score in this set.
+    /// </summary>
+    public IQueryable<ConflictedPair> ExcludedPairs(int callId) =>
+        db.Conflicts.Where(c => c.CallId == callId && c.ClearedAtUtc == null && (c.Severity == ConflictSeverity.Hard || c.Pinned))
+            .Select(c => new ConflictedPair(c.JuryMemberId, c.EntryId)).Distinct();
+}
+
+public sealed record ConflictedPair(int JuryMemberId, int EntryId);

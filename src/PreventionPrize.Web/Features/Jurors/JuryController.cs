@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PreventionPrize.Core.Accounts;
+using PreventionPrize.Web.Infrastructure.Mvc;
+
+namespace PreventionPrize.Web.Features.Jurors;
+
+/// <summary>The juror's pages. The role lets a user in; <see cref="JurorMembership"/> and the jury policy decide what exists for them.</summary>
+[Authorize(Roles = Roles.Juror)]
+[Route("jury")]
+public sealed class JuryController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new MyJury.Query(), ct));
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Call(string code, CancellationToken ct) => View(await mediator.Send(new ListJurorEntries.Query(code), ct));
+
+    [HttpGet("{code}/profile")]
+    public async Task<IActionResult> Profile(string code, CancellationToken ct) => View(await mediator.Send(new EditJurorProfile.Query(code), ct));
+
+    [HttpPost("{code}/profile")]
+    public async Task<IActionResult> Profile(EditJurorProfile.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.JurorProfileSaved";
+        return Redirect($"/jury/{command.Code}");
+    }
+
+    [HttpGet("{code}/declaration")]
+    public async Task<IActionResult> Declaration(string code, CancellationToken ct) => View(await mediator.Send(new SignDeclaration.Query(code), ct));
+
+    [HttpPost("{code}/declaration")]
+    public async Task<IActionResult> Declaration(SignDeclaration.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.DeclarationSigned";
+        return Redirect($"/jury/{command.Code}");
+    }
+
+    [HttpGet("{code}/entries/{reference}")]
+    public async Task<IActionResult> Entry(string code, string reference, CancellationToken ct) =>
+        View(new Recuse.Command { Code = code, Reference = reference, Page = await mediator.Send(new ShowBlindEntry.Query(code, reference), ct) });
+
+    [HttpPost("{code}/entries/{reference}/confirm")]
+    public async Task<IActionResult> Confirm(string code, string reference, CancellationToken ct)
+    {
+        await mediator.Send(new ConfirmNoConflict.Command(code, reference), ct);
+        return Redirect($"/jury/{code}/entries/{Uri.EscapeDataString(reference)}");
+    }
+
+    [HttpPost("{code}/entries/{reference}/recuse"), FormView(nameof(Entry))]
+    public async Task<IActionResult> Recuse(Recuse.Command command, CancellationToken ct)
+    {
+        // The entry must exist for this juror before the form is even validated: otherwise it is 404, not a form re-shown.
+        command.Page = await mediator.Send(new ShowBlindEntry.Query(command.Code, command.Reference), ct);
+        await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.Recused";
+        return Redirect($"/jury/{command.Code}");
+    }
+}
