@@ -18,12 +18,18 @@ public sealed class JuryPolicy(PrizeDbContext db)
     public IQueryable<JuryMember> ActiveMembers(int callId) =>
         db.JuryMembers.Where(m => m.CallId == callId && m.Status == InvitationStatus.Accepted);
 
+    /// <summary>The jury as applicants see it once the Secretariat published it: accepted jurors, by name.</summary>
+    public IQueryable<JuryMember> PublishedMembers(int callId) =>
+        ActiveMembers(callId).Where(m => db.Calls.Any(c => c.Id == callId && c.JuryPublishedAtUtc != null)).OrderBy(m => m.Name);
+
     /// <summary>
     /// A juror may read entries once they completed their profile, signed the declaration and, if under 18,
     /// the Secretariat recorded a guardian's consent.
     /// </summary>
-    public IQueryable<JuryMember> ReadyMembers(int callId) =>
-        ActiveMembers(callId).Where(m => m.ProfileUpdatedAtUtc != null
+    public IQueryable<JuryMember> ReadyMembers(int callId) => Ready(ActiveMembers(callId));
+
+    private IQueryable<JuryMember> Ready(IQueryable<JuryMember> members) =>
+        members.Where(m => m.ProfileUpdatedAtUtc != null
             && db.JurorDeclarations.Any(d => d.JuryMemberId == m.Id)
             && (!m.IsMinor || m.GuardianConsentAtUtc != null));
 
@@ -38,8 +44,12 @@ public sealed class JuryPolicy(PrizeDbContext db)
         select entry;
 
     /// <summary>Entries this juror may open and score: as <see cref="AssignableEntries"/>, once the juror is ready.</summary>
-    public IQueryable<Entry> VisibleEntries(int juryMemberId) =>
-        AssignableEntries(juryMemberId).Where(e => ReadyMembers(e.CallId).Any(m => m.Id == juryMemberId));
+    public IQueryable<Entry> VisibleEntries(int juryMemberId)
+    {
+        // Captured as a query (not a method call inside the lambda) so EF Core inlines it as a subquery.
+        var ready = Ready(db.JuryMembers.Where(m => m.Id == juryMemberId));
+        return AssignableEntries(juryMemberId).Where(_ => ready.Any());
+    }
 
     public Task<bool> MaySeeAsync(int juryMemberId, int entryId, CancellationToken ct) =>
         VisibleEntries(juryMemberId).AnyAsync(e => e.Id == entryId, ct);

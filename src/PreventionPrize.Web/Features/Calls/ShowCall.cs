@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Jury;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mvc;
 
@@ -12,18 +13,20 @@ public static class ShowCall
     public sealed record Query(string Code) : IQuery<Model>;
 
     public sealed record Model(string Code, string Title, string Description, string Rules, WindowState Window,
-        DateTime OpensAtUtc, DateTime ClosesAtUtc, int GraceMinutes, IReadOnlyList<string> EligibleCountries, IReadOnlyList<string> EntryLanguages);
+        DateTime OpensAtUtc, DateTime ClosesAtUtc, int GraceMinutes, IReadOnlyList<string> EligibleCountries, IReadOnlyList<string> EntryLanguages,
+        IReadOnlyList<string> Jury);
 
     /// <summary>The public page of a published call; a draft does not exist for the public (404).</summary>
-    public sealed class Handler(PrizeDbContext db, TimeProvider clock) : IQueryHandler<Query, Model>
+    public sealed class Handler(PrizeDbContext db, JuryPolicy policy, TimeProvider clock) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
             var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Code == query.Code && c.Status != CallStatus.Draft, ct)
                 ?? throw new NotFoundException();
+            var jury = await policy.PublishedMembers(call.Id).Select(m => m.Name).ToListAsync(ct);
             return new Model(call.Code, Cultures.Pick(call.TitleEn, call.TitleFr), Cultures.Pick(call.DescriptionEn, call.DescriptionFr),
                 Cultures.Pick(call.RulesEn, call.RulesFr), SubmissionWindow.Evaluate(call, clock.GetUtcNow().UtcDateTime),
-                call.OpensAtUtc, call.ClosesAtUtc, call.GraceMinutes, call.EligibleCountries, call.EntryLanguages);
+                call.OpensAtUtc, call.ClosesAtUtc, call.GraceMinutes, call.EligibleCountries, call.EntryLanguages, jury);
         }
     }
 }

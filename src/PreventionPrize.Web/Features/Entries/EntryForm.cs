@@ -39,6 +39,8 @@ public class EntryForm
     public string? Replication { get; set; }
     public bool ConsentToPublication { get; set; }
     public bool DeclarationTrue { get; set; }
+    /// <summary>One row per juror of the published jury; only ticked rows are relationships.</summary>
+    public List<JuryRelationshipForm> JuryRelationships { get; set; } = [];
 
     /// <summary>Rows the applicant filled in; blank rows of the form are not people.</summary>
     public IEnumerable<TeamMemberForm> FilledTeamMembers =>
@@ -73,6 +75,9 @@ public class EntryForm
         entry.Replication = Clean(Replication);
         entry.ConsentToPublication = ConsentToPublication;
         entry.DeclarationTrue = DeclarationTrue;
+        entry.JuryRelationships = JuryRelationships.Where(r => r.Declared).DistinctBy(r => r.JuryMemberId)
+            .Select(r => new JuryRelationship { JuryMemberId = r.JuryMemberId, Kind = r.Kind ?? Core.Jury.RelationshipKind.Other, Reason = Clean(r.Reason) })
+            .ToList();
     }
 
     public static T From<T>(Entry entry) where T : EntryForm, new() => new()
@@ -106,6 +111,8 @@ public class EntryForm
         Replication = entry.Replication,
         ConsentToPublication = entry.ConsentToPublication,
         DeclarationTrue = entry.DeclarationTrue,
+        JuryRelationships = entry.JuryRelationships
+            .Select(r => new JuryRelationshipForm { JuryMemberId = r.JuryMemberId, Declared = true, Kind = r.Kind, Reason = r.Reason }).ToList(),
     };
 
     // Only the ends are trimmed: line breaks inside an answer are the applicant's layout.
@@ -117,4 +124,13 @@ public sealed class TeamMemberForm
     public string? Name { get; set; }
     public string? Email { get; set; }
     public string? Role { get; set; }
+}
+
+/// <summary>"We have a relationship with this juror": the applicant's side of conflict declarations.</summary>
+public sealed class JuryRelationshipForm
+{
+    public int JuryMemberId { get; set; }
+    public bool Declared { get; set; }
+    public Core.Jury.RelationshipKind? Kind { get; set; }
+    public string? Reason { get; set; }
 }

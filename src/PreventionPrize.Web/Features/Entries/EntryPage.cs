@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Core.Jury;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mvc;
 
@@ -19,16 +20,19 @@ public static class EntryPage
 
     public sealed record VersionRow(int Number, DateTime SubmittedAtUtc, bool Late);
 
+    public sealed record PublishedJuror(int Id, string Name);
+
     public sealed record Model(
         int EntryId, string CallCode, string CallTitle, string Language, EntryStatus Status, string? Reference,
         WindowState Window, DateTime ClosesAtUtc, int GraceMinutes, EntryRules Rules, IReadOnlyList<string> EligibleCountries,
         EligibilityAnswers Eligibility, IReadOnlyList<string> IdentifierWarnings, IReadOnlyList<AttachmentRow> Attachments,
-        IReadOnlyList<VersionRow> Versions, DateTime UpdatedAtUtc, bool CanSaveDraft, bool CanSubmit, bool CanWithdraw)
+        IReadOnlyList<VersionRow> Versions, DateTime UpdatedAtUtc, bool CanSaveDraft, bool CanSubmit, bool CanWithdraw,
+        IReadOnlyList<PublishedJuror> Jury)
     {
         public bool CanEdit => CanSaveDraft || CanSubmit;
     }
 
-    public sealed class Handler(EntryAccess access, TimeProvider clock) : IQueryHandler<Query, Model>
+    public sealed class Handler(EntryAccess access, JuryPolicy policy, TimeProvider clock) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
@@ -37,12 +41,13 @@ public static class EntryPage
                 .SingleOrDefaultAsync(e => e.Id == query.EntryId, ct) ?? throw new NotFoundException();
             var now = clock.GetUtcNow().UtcDateTime;
             var call = entry.Call;
+            var jury = await policy.PublishedMembers(call.Id).Select(m => new PublishedJuror(m.Id, m.Name)).ToListAsync(ct);
             return new Model(entry.Id, call.Code, Cultures.Pick(call.TitleEn, call.TitleFr), entry.Language, entry.Status, entry.Reference,
                 SubmissionWindow.Evaluate(call, now), call.ClosesAtUtc, call.GraceMinutes, call.EntryRules, call.EligibleCountries,
                 entry.Eligibility, entry.IdentifierWarnings,
                 entry.Attachments.OrderBy(a => a.UploadedAtUtc).Select(a => new AttachmentRow(a.Id, a.OriginalName, a.Size, a.ContentType, a.Purpose, a.Sha256, a.MetadataWarning)).ToList(),
                 entry.Versions.OrderBy(v => v.Number).Select(v => new VersionRow(v.Number, v.SubmittedAtUtc, v.Late)).ToList(),
-                entry.UpdatedAtUtc, EntryPolicy.CanSaveDraft(entry), EntryPolicy.CanSubmit(entry, now), EntryPolicy.CanWithdraw(entry, now));
+                entry.UpdatedAtUtc, EntryPolicy.CanSaveDraft(entry), EntryPolicy.CanSubmit(entry, now), EntryPolicy.CanWithdraw(entry, now), jury);
         }
     }
 }

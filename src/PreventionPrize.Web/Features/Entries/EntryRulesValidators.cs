@@ -31,6 +31,10 @@ public sealed class EntryDraftRules : AbstractValidator<EntryForm>
             member.RuleFor(m => m.Role).MaxChars(l, "Entry.Field.MemberRole", TeamMember.RoleMaxLength);
         });
         RuleForEach(f => f.ImplementationCountries).Must(Countries.IsKnownCode).WithMessage(_ => l["Validation.UnknownCountry", "?"]);
+        RuleFor(f => f.JuryRelationships.Count).LessThanOrEqualTo(100).OverridePropertyName(nameof(EntryForm.JuryRelationships))
+            .WithMessage(_ => l["JurorProfile.TooMany", 100]);
+        RuleForEach(f => f.JuryRelationships).ChildRules(relationship =>
+            relationship.RuleFor(r => r.Reason).MaxChars(l, "Entry.JuryRelationship.Reason", JuryRelationship.ReasonMaxLength));
     }
 
     public static string Label(string field) => "Entry.Field." + field;
@@ -118,6 +122,11 @@ public sealed class EntrySubmitRules : AbstractValidator<EntryForm>
         RuleFor(f => f.StartDate).Required(l, EntryDraftRules.Label(nameof(EntryForm.StartDate)));
         RuleFor(f => f.StartDate).LessThanOrEqualTo(today).When(f => f.StartDate.HasValue).WithMessage(_ => l["Entry.Validation.StartInFuture"]);
         RuleFor(f => f.EndDate).NotNull().When(f => !f.Ongoing).WithMessage(_ => l["Entry.Validation.EndOrOngoing"]);
+        RuleForEach(f => f.JuryRelationships).Where(r => r.Declared).ChildRules(relationship =>
+        {
+            relationship.RuleFor(r => r.Kind).Required(l, "Entry.JuryRelationship.Kind");
+            relationship.RuleFor(r => r.Reason).Required(l, "Entry.JuryRelationship.Reason");
+        });
         RuleFor(f => f.EndDate).GreaterThanOrEqualTo(f => f.StartDate).When(f => !f.Ongoing && f.StartDate.HasValue && f.EndDate.HasValue)
             .WithMessage(_ => l["Entry.Validation.EndBeforeStart"]);
         RuleFor(f => f.DeclarationTrue).Equal(true).WithMessage(_ => l["Entry.Validation.Declaration"]);

@@ -7,6 +7,7 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Core.Jury;
 using PreventionPrize.Core.Time;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
@@ -37,7 +38,7 @@ public static class SubmitEntry
     /// Returns the reference.
     /// </summary>
     public sealed class Handler(PrizeDbContext db, EntryAccess access, TimeProvider clock, UserManager<AppUser> users,
-        EntryMail mail, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, string>
+        EntryMail mail, ConflictDetection detection, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, string>
     {
         private const int Attempts = 3;
 
@@ -107,6 +108,10 @@ public static class SubmitEntry
             // The receipt commits with the submission: no submission without its receipt, no receipt without a submission.
             await mail.QueueReceiptAsync(entry, version, (await users.FindByIdAsync(entry.OwnerId))?.Email, ct);
             db.Audit(now, entry.OwnerId, number == 1 ? "entry.submitted" : "entry.resubmitted", $"entry:{entry.Id}", $"{entry.Reference} v{number}{(late ? " late" : "")}");
+            await db.SaveChangesAsync(ct);
+            // The submitted answers (organisation, team, declared relationships) against the jury as it stands;
+            // later jurors are checked against this entry when they accept or change their profile.
+            await detection.RunAsync(entry.CallId, now, ct, entryId: entry.Id);
             await db.SaveChangesAsync(ct);
             return entry;
         }

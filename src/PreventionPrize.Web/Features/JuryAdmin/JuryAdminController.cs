@@ -36,19 +36,19 @@ public sealed class JuryAdminController(IMediator mediator) : Controller
 
     [HttpPost("jury/{memberId:int}/resend")]
     public Task<IActionResult> Resend(string code, int memberId, CancellationToken ct) =>
-        Act(new ResendInvitation.Command(code, memberId), "Flash.InvitationResent", nameof(Index), code, ct);
+        Act(new ResendInvitation.Command(code, memberId), "Flash.InvitationResent", nameof(Index), new { code }, ct);
 
     [HttpPost("jury/{memberId:int}/revoke")]
     public Task<IActionResult> Revoke(string code, int memberId, CancellationToken ct) =>
-        Act(new RevokeInvitation.Command(code, memberId), "Flash.InvitationRevoked", nameof(Index), code, ct);
+        Act(new RevokeInvitation.Command(code, memberId), "Flash.InvitationRevoked", nameof(Index), new { code }, ct);
 
-    [HttpPost("jury/{memberId:int}/consent"), FormView(nameof(Juror))]
+    [HttpPost("jury/{memberId:int}/consent")]
     public Task<IActionResult> Consent(RecordGuardianConsent.Command command, CancellationToken ct) =>
-        Act(command, "Flash.ConsentRecorded", nameof(Index), command.Code, ct);
+        Act(command, "Flash.ConsentRecorded", nameof(Juror), new { code = command.Code, memberId = command.MemberId }, ct);
 
     [HttpPost("jury/publish")]
     public Task<IActionResult> Publish(string code, bool publish, CancellationToken ct) =>
-        Act(new PublishJury.Command(code, publish), publish ? "Flash.JuryPublished" : "Flash.JuryUnpublished", nameof(Index), code, ct);
+        Act(new PublishJury.Command(code, publish), publish ? "Flash.JuryPublished" : "Flash.JuryUnpublished", nameof(Index), new { code }, ct);
 
     [HttpGet("conflicts")]
     public async Task<IActionResult> Conflicts(string code, CancellationToken ct) => View(await mediator.Send(new ConflictMatrix.Query(code), ct));
@@ -63,21 +63,21 @@ public sealed class JuryAdminController(IMediator mediator) : Controller
 
     [HttpPost("conflicts/add")]
     public Task<IActionResult> Add(AddConflict.Command command, CancellationToken ct) =>
-        Act(command, "Flash.ConflictAdded", nameof(Conflicts), command.Code, ct);
+        Act(command, "Flash.ConflictAdded", nameof(Conflicts), new { code = command.Code }, ct);
 
     [HttpPost("conflicts/{conflictId:int}/pin")]
     public Task<IActionResult> Pin(string code, int conflictId, CancellationToken ct) =>
-        Act(new PinConflict.Command(code, conflictId), "Flash.ConflictPinned", nameof(Conflicts), code, ct);
+        Act(new PinConflict.Command(code, conflictId), "Flash.ConflictPinned", nameof(Conflicts), new { code }, ct);
 
     [HttpPost("conflicts/{conflictId:int}/clear")]
     public Task<IActionResult> Clear(ClearConflict.Command command, CancellationToken ct) =>
-        Act(command, "Flash.ConflictCleared", nameof(Conflicts), command.Code, ct);
+        Act(command, "Flash.ConflictCleared", nameof(Conflicts), new { code = command.Code }, ct);
 
     /// <summary>
     /// The small forms of these pages sit among many others, so a refusal comes back as a message at the top of
     /// the page the form is on, rather than as a page of its own.
     /// </summary>
-    private async Task<IActionResult> Act<T>(T command, string flash, string page, string code, CancellationToken ct) where T : notnull
+    private async Task<IActionResult> Act<T>(T command, string flash, string page, object route, CancellationToken ct) where T : notnull
     {
         try
         {
@@ -88,6 +88,6 @@ public sealed class JuryAdminController(IMediator mediator) : Controller
         {
             TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
         }
-        return RedirectToAction(page, new { code });
+        return RedirectToAction(page, route);
     }
 }

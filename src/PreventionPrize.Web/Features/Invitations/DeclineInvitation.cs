@@ -5,7 +5,7 @@ using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Jury;
 using PreventionPrize.Web.Infrastructure.Mediator;
 
-namespace PreventionPrize.Web.Features.Jurors;
+namespace PreventionPrize.Web.Features.Invitations;
 
 /// <summary>Declining needs no account: the link is enough, and it works once.</summary>
 public static class DeclineInvitation

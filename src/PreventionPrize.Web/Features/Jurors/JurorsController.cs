@@ -9,7 +9,7 @@ namespace PreventionPrize.Web.Features.Jurors;
 /// <summary>The juror's pages. The role lets a user in; <see cref="JurorMembership"/> and the jury policy decide what exists for them.</summary>
 [Authorize(Roles = Roles.Juror)]
 [Route("jury")]
-public sealed class JuryController(IMediator mediator) : Controller
+public sealed class JurorsController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new MyJury.Query(), ct));

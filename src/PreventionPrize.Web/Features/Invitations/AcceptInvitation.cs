@@ -11,7 +11,7 @@ using PreventionPrize.Core.Jury;
 using PreventionPrize.Web.Infrastructure.Mediator;
 using PreventionPrize.Web.Infrastructure.Security;
 
-namespace PreventionPrize.Web.Features.Jurors;
+namespace PreventionPrize.Web.Features.Invitations;
 
 /// <summary>
 /// Accepting links the invitation to an account and gives it the Juror role. Signed in, it is the current

@@ -6,7 +6,7 @@ using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Jury;
 using PreventionPrize.Web.Infrastructure.Security;
 
-namespace PreventionPrize.Web.Features.Jurors;
+namespace PreventionPrize.Web.Features.Invitations;
 
 public enum InvitationState { Open, Unknown, Answered, Expired, Revoked }
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Web.Infrastructure.Mvc;
 
-namespace PreventionPrize.Web.Features.Jurors;
+namespace PreventionPrize.Web.Features.Invitations;
 
 /// <summary>The invitation link works without an account: it is how a juror gets one.</summary>
 [AllowAnonymous]
