@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Jury;
 
 namespace PreventionPrize.Web.Infrastructure.Startup;
 
@@ -30,10 +31,26 @@ public sealed class DemoData(PrizeDbContext db, UserManager<AppUser> users, Time
         }
         if (!await db.Calls.AnyAsync())
         {
-            db.Calls.Add(DemoCall(now));
+            var call = DemoCall(now);
+            db.Calls.Add(call);
             await db.SaveChangesAsync();
+            await AddDemoJurorAsync(call, now);
         }
         logger.LogWarning("Demo accounts (password {Password}): {Accounts}", Password, string.Join(", ", Accounts.Select(a => $"{a.Email} ({a.Role})")));
+    }
+
+    /// <summary>The demo juror has accepted and filled a profile; signing the declaration is left to whoever tries the demo.</summary>
+    private async Task AddDemoJurorAsync(Call call, DateTime now)
+    {
+        var juror = await users.FindByEmailAsync("juror@demo.test");
+        db.JuryMembers.Add(new JuryMember
+        {
+            CallId = call.Id, Name = "Demo Juror", Email = "juror@demo.test", Status = InvitationStatus.Accepted, UserId = juror!.Id,
+            InvitedAtUtc = now, ExpiresAtUtc = now, RespondedAtUtc = now, ProfileUpdatedAtUtc = now,
+            Profile = new JurorProfile { ReadsLanguages = ["en", "fr"], Countries = ["MT"] },
+        });
+        call.JuryPublishedAtUtc = now;
+        await db.SaveChangesAsync();
     }
 
     private static Call DemoCall(DateTime now) => new()
