@@ -10,11 +10,14 @@ namespace PreventionPrize.Web.Features.Jurors;
 [Route("jury/invitations/{token}")]
 public sealed class InvitationsController(IMediator mediator) : Controller
 {
+    // Views are found by controller name, and these live with the rest of the jury's pages.
+    private const string InvitationView = "/Features/Jurors/Invitation.cshtml";
+
     [HttpGet("")]
     public async Task<IActionResult> Invitation(string token, CancellationToken ct) =>
-        View(new AcceptInvitation.Command { Token = token, Page = await mediator.Send(new ShowInvitation.Query(token), ct) });
+        View(InvitationView, new AcceptInvitation.Command { Token = token, Page = await mediator.Send(new ShowInvitation.Query(token), ct) });
 
-    [HttpPost("accept"), FormView(nameof(Invitation))]
+    [HttpPost("accept"), FormView(InvitationView)]
     public async Task<IActionResult> Accept(AcceptInvitation.Command command, CancellationToken ct)
     {
         var code = await mediator.Send(command, ct);
@@ -22,10 +25,10 @@ public sealed class InvitationsController(IMediator mediator) : Controller
         return Redirect($"/jury/{code}");
     }
 
-    [HttpPost("decline"), FormView(nameof(Invitation))]
+    [HttpPost("decline"), FormView(InvitationView)]
     public async Task<IActionResult> Decline(AcceptInvitation.Command command, CancellationToken ct)
     {
         await mediator.Send(new DeclineInvitation.Command(command.Token), ct);
-        return View("Declined");
+        return View("/Features/Jurors/Declined.cshtml");
     }
 }

@@ -6,10 +6,10 @@ using PreventionPrize.Web.Infrastructure.Mvc;
 
 namespace PreventionPrize.Web.Features.Jurors;
 
-/// <summary>The juror's pages. The role lets a user in; <see cref="JurorMembership"/> and the jury policy decide what exists for them.</summary>
+/// <summary>The juror's pages (named for the folder its views are found in; the URLs are /jury). The role lets a user in; <see cref="JurorMembership"/> and the jury policy decide what exists for them.</summary>
 [Authorize(Roles = Roles.Juror)]
 [Route("jury")]
-public sealed class JuryController(IMediator mediator) : Controller
+public sealed class JurorsController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new MyJury.Query(), ct));
