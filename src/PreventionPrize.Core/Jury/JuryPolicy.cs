@@ -22,8 +22,10 @@ public sealed class JuryPolicy(PrizeDbContext db)
     /// A juror may read entries once they completed their profile, signed the declaration and, if under 18,
     /// the Secretariat recorded a guardian's consent.
     /// </summary>
-    public IQueryable<JuryMember> ReadyMembers(int callId) =>
-        ActiveMembers(callId).Where(m => m.ProfileUpdatedAtUtc != null
+    public IQueryable<JuryMember> ReadyMembers(int callId) => Ready(ActiveMembers(callId));
+
+    private IQueryable<JuryMember> Ready(IQueryable<JuryMember> members) =>
+        members.Where(m => m.ProfileUpdatedAtUtc != null
             && db.JurorDeclarations.Any(d => d.JuryMemberId == m.Id)
             && (!m.IsMinor || m.GuardianConsentAtUtc != null));
 
@@ -38,8 +40,12 @@ public sealed class JuryPolicy(PrizeDbContext db)
         select entry;
 
     /// <summary>Entries this juror may open and score: as <see cref="AssignableEntries"/>, once the juror is ready.</summary>
-    public IQueryable<Entry> VisibleEntries(int juryMemberId) =>
-        AssignableEntries(juryMemberId).Where(e => ReadyMembers(e.CallId).Any(m => m.Id == juryMemberId));
+    public IQueryable<Entry> VisibleEntries(int juryMemberId)
+    {
+        // EF inlines a query held in a variable, but cannot translate a method called inside the lambda.
+        var ready = Ready(db.JuryMembers.Where(m => m.Id == juryMemberId && m.Status == InvitationStatus.Accepted));
+        return AssignableEntries(juryMemberId).Where(e => ready.Any(m => m.CallId == e.CallId));
+    }
 
     public Task<bool> MaySeeAsync(int juryMemberId, int entryId, CancellationToken ct) =>
         VisibleEntries(juryMemberId).AnyAsync(e => e.Id == entryId, ct);
