@@ -77,7 +77,7 @@ public sealed class JurorAccessTests(PrizeAppFactory app) : IClassFixture<PrizeA
             if (!expected) failures.Add($"{route} as {who}: {(int)page.Status} {location}");
             if (who != "assigned" && page.Html.Contains(entry.Title)) failures.Add($"{route} as {who} shows the entry's title");
         }
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Theory]
@@ -177,7 +177,7 @@ public sealed class JurorAccessTests(PrizeAppFactory app) : IClassFixture<PrizeA
             var expected = route.Path == "/jury" ? page.Status == HttpStatusCode.OK && !page.Html.Contains(call.Code) : page.Status == HttpStatusCode.NotFound;
             if (!expected) failures.Add($"{route}: {(int)page.Status}");
         }
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(InvitationStatus.Revoked, await app.WithDbAsync(db => db.JuryMembers.Where(m => m.Id == juror.Member.Id).Select(m => m.Status).SingleAsync()));
     }
 
