@@ -58,6 +58,12 @@ public sealed class SecretariatAuthorizationTests : IClassFixture<PrizeAppFactor
         Assert.Contains(("GET", "/secretariat/calls/DPP-2099/entries.csv"), endpoints);
         Assert.Contains(("GET", "/secretariat/entries/1"), endpoints);
         Assert.Contains(("POST", "/secretariat/entries/1/screen"), endpoints);
+        Assert.Contains(("GET", "/secretariat/calls/DPP-2099/jury"), endpoints);
+        Assert.Contains(("POST", "/secretariat/calls/DPP-2099/jury/invite"), endpoints);
+        Assert.Contains(("POST", "/secretariat/calls/DPP-2099/jury/1/revoke"), endpoints);
+        Assert.Contains(("GET", "/secretariat/calls/DPP-2099/conflicts"), endpoints);
+        Assert.Contains(("POST", "/secretariat/calls/DPP-2099/conflicts/1/pin"), endpoints);
+        Assert.Contains(("POST", "/secretariat/calls/DPP-2099/conflicts/1/clear"), endpoints);
         Assert.True(endpoints.Count >= 17, $"only {endpoints.Count} endpoints found");
     }
 
