@@ -216,4 +216,14 @@ public sealed class JurorAccessTests(PrizeAppFactory app) : IClassFixture<PrizeA
         await JuryScenario.RecuseAsync(client, call, entry);
         return client;
     }
+
+    [Fact]
+    public async Task A_juror_of_another_call_posting_a_bad_profile_or_declaration_gets_404_not_the_form()
+    {
+        var call = await _given.CallAsync();
+        var (_, outsider) = await _given.JurorAsync(await _given.CallAsync());
+        var profile = await outsider.PostAsync($"/jury/{call.Code}/profile", [new("EmailDomains", "not a domain")]);
+        var declaration = await outsider.PostAsync($"/jury/{call.Code}/declaration", [new("SignedName", "")]);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (profile.Status, declaration.Status));
+    }
 }

@@ -9,7 +9,7 @@ namespace PreventionPrize.Web.Features.Jurors;
 /// <summary>The juror's pages. The role lets a user in; <see cref="JurorMembership"/> and the jury policy decide what exists for them.</summary>
 [Authorize(Roles = Roles.Juror)]
 [Route("jury")]
-public sealed class JurorsController(IMediator mediator) : Controller
+public sealed class JurorsController(IMediator mediator, JurorMembership membership) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new MyJury.Query(), ct));
@@ -23,6 +23,8 @@ public sealed class JurorsController(IMediator mediator) : Controller
     [HttpPost("{code}/profile")]
     public async Task<IActionResult> Profile(EditJurorProfile.Command command, CancellationToken ct)
     {
+        // Membership before validation: for anyone else the page does not exist, even with a bad form.
+        await membership.ForCallAsync(command.Code, ct);
         await mediator.Send(command, ct);
         TempData["Flash"] = "Flash.JurorProfileSaved";
         return Redirect($"/jury/{command.Code}");
@@ -34,6 +36,7 @@ public sealed class JurorsController(IMediator mediator) : Controller
     [HttpPost("{code}/declaration")]
     public async Task<IActionResult> Declaration(SignDeclaration.Command command, CancellationToken ct)
     {
+        await membership.ForCallAsync(command.Code, ct);
         await mediator.Send(command, ct);
         TempData["Flash"] = "Flash.DeclarationSigned";
         return Redirect($"/jury/{command.Code}");
