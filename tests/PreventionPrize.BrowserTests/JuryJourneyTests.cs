@@ -16,6 +16,7 @@ public sealed class JuryJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
     public async Task A_juror_is_invited_accepts_declares_reads_one_entry_and_recuses_from_another()
     {
         var call = await EntryBuilder.CreateCallAsync(host.App);
+        await host.App.OpenRoundForEveryoneAsync(call);
         var read = await new EntryBuilder(host.App).In(call).WithStatus(EntryStatus.Eligible).With(e => e.Title = "Jouer sans se perdre").SaveAsync();
         var recused = await new EntryBuilder(host.App).In(call).WithStatus(EntryStatus.Eligible).With(e => e.Title = "Écrans en famille").SaveAsync();
         var secretariatEmail = $"secretariat-{Guid.NewGuid():N}@example.org";

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Jury;
+using PreventionPrize.Core.Rounds;
 
 namespace PreventionPrize.TestSupport;
 
@@ -47,4 +48,23 @@ public static class TestJurors
         await db.SaveChangesAsync();
         return found;
     }
+
+    /// <summary>
+    /// Opens judging for the call the way a small jury works: a first round in which every juror reads every
+    /// eligible entry (minus conflicts), published, so ready jurors see entries from now on.
+    /// </summary>
+    public static Task<Round> OpenRoundForEveryoneAsync(this PrizeAppFactory app, Call call) =>
+        app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var round = new Round
+            {
+                CallId = call.Id, Number = 1 + db.Rounds.Count(r => r.CallId == call.Id), NameEn = "First round", NameFr = "Premier tour",
+                Status = RoundStatus.Open, Mode = AssignmentMode.EveryJurorEveryEntry, ScoringDeadlineUtc = now.AddDays(30),
+                AssignmentsPublishedAtUtc = now, Publications = 1, CreatedAtUtc = now,
+            };
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync();
+            return round;
+        });
 }

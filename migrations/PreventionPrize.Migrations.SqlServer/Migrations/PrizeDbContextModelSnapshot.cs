@@ -967,6 +967,163 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Suitability")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("JuryMemberId", "RoundId");
+
+                    b.HasIndex("RoundId", "EntryId", "JuryMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllEligibleEntries")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AllJurors")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("AssignmentsPublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("JurorsPerEntry")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxJurorsPerCountry")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxLoad")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinLoad")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Publications")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScoringDeadlineUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundEntry", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("TranslationApproved")
+                        .HasColumnType("bit");
+
+                    b.HasKey("RoundId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("RoundEntries");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundJuror", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("RoundId", "JuryMemberId");
+
+                    b.HasIndex("JuryMemberId");
+
+                    b.ToTable("RoundJurors");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1328,6 +1485,66 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundEntry", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundJuror", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany("Jurors")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
                 {
                     b.Navigation("Attachments");
@@ -1338,6 +1555,13 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
             modelBuilder.Entity("PreventionPrize.Core.Jury.JuryMember", b =>
                 {
                     b.Navigation("Declarations");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Jurors");
                 });
 #pragma warning restore 612, 618
         }

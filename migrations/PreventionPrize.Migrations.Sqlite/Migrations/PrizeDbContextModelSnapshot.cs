@@ -936,6 +936,159 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suitability")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("JuryMemberId", "RoundId");
+
+                    b.HasIndex("RoundId", "EntryId", "JuryMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllEligibleEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllJurors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AssignmentsPublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JurorsPerEntry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxJurorsPerCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxLoad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinLoad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Publications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScoringDeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundEntry", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TranslationApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("RoundEntries");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundJuror", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "JuryMemberId");
+
+                    b.HasIndex("JuryMemberId");
+
+                    b.ToTable("RoundJurors");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1297,6 +1450,66 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundEntry", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.RoundJuror", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany("Jurors")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
                 {
                     b.Navigation("Attachments");
@@ -1307,6 +1520,13 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
             modelBuilder.Entity("PreventionPrize.Core.Jury.JuryMember", b =>
                 {
                     b.Navigation("Declarations");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Jurors");
                 });
 #pragma warning restore 612, 618
         }

@@ -7,6 +7,7 @@ using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
 using PreventionPrize.Core.Jury;
 using PreventionPrize.Core.Outbox;
+using PreventionPrize.Core.Rounds;
 
 namespace PreventionPrize.Core.Data;
 
@@ -27,6 +28,10 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<JurorDeclaration> JurorDeclarations => Set<JurorDeclaration>();
     public DbSet<Conflict> Conflicts => Set<Conflict>();
     public DbSet<FirstSight> FirstSights => Set<FirstSight>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundEntry> RoundEntries => Set<RoundEntry>();
+    public DbSet<RoundJuror> RoundJurors => Set<RoundJuror>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Core.Rounds;
 
 namespace PreventionPrize.Core.Jury;
 
@@ -43,12 +44,22 @@ public sealed class JuryPolicy(PrizeDbContext db)
                 && (c.Severity == ConflictSeverity.Hard || c.Pinned))
         select entry;
 
-    /// <summary>Entries this juror may open and score: as <see cref="AssignableEntries"/>, once the juror is ready.</summary>
+    /// <summary>
+    /// Entries this juror may open and score: as <see cref="AssignableEntries"/>, once the juror is ready, and
+    /// only entries given to them in an open round — every entry of the round when every juror reads every
+    /// entry, otherwise the pairs of the published assignment.
+    /// </summary>
     public IQueryable<Entry> VisibleEntries(int juryMemberId)
     {
-        // Captured as a query (not a method call inside the lambda) so EF Core inlines it as a subquery.
+        // Captured as queries (not method calls inside the lambda) so EF Core inlines them as subqueries.
         var ready = Ready(db.JuryMembers.Where(m => m.Id == juryMemberId));
-        return AssignableEntries(juryMemberId).Where(_ => ready.Any());
+        var rounds = db.Rounds.Where(r => r.Status == RoundStatus.Open
+            && (r.AllJurors || r.Jurors.Any(j => j.JuryMemberId == juryMemberId)));
+        var assignments = db.Assignments.Where(a => a.JuryMemberId == juryMemberId);
+        return AssignableEntries(juryMemberId).Where(e => ready.Any() && rounds.Any(r => r.CallId == e.CallId
+            && (r.Mode == AssignmentMode.EveryJurorEveryEntry
+                ? r.AllEligibleEntries || r.Entries.Any(x => x.EntryId == e.Id)
+                : assignments.Any(a => a.RoundId == r.Id && a.EntryId == e.Id))));
     }
 
     public Task<bool> MaySeeAsync(int juryMemberId, int entryId, CancellationToken ct) =>

@@ -24,6 +24,7 @@ public sealed class DetectionTests : IAsyncLifetime
     {
         var scenario = new EntryScenario(_app);
         var call = await scenario.OpenCallAsync();
+        await _app.OpenRoundForEveryoneAsync(call);
         var juror = await _app.CreateReadyJurorAsync(call, "Lukas Berger");
         var secretariat = await _app.SignedInAsync(Roles.Secretariat);
         await secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/publish", [new("publish", "true")]);
@@ -75,6 +76,7 @@ public sealed class DetectionTests : IAsyncLifetime
     public async Task Saving_a_profile_that_names_an_applicants_organisation_hides_the_entry_at_once()
     {
         var call = await EntryBuilder.CreateCallAsync(_app);
+        await _app.OpenRoundForEveryoneAsync(call);
         var entry = await new EntryBuilder(_app).In(call).WithStatus(EntryStatus.Eligible)
             .With(e => e.OrganisationName = "Association Jeunesse et Santé Lyon").SaveAsync();
         var juror = await _app.CreateReadyJurorAsync(call, "Anna Keller");
@@ -98,6 +100,7 @@ public sealed class DetectionTests : IAsyncLifetime
     {
         var call = await EntryBuilder.CreateCallAsync(_app);
         var entry = await new EntryBuilder(_app).In(call).WithStatus(EntryStatus.Eligible).With(e => e.OrganisationName = "Suchthilfe Wien").SaveAsync();
+        await _app.OpenRoundForEveryoneAsync(call);
         var juror = await _app.CreateReadyJurorAsync(call, "Anna Keller", m => m.Profile.Organisations.Add(new JurorOrganisation { Name = "Suchthilfe Wien gGmbH" }));
         Assert.Equal(1, await _app.DetectConflictsAsync(call.Id));
 
@@ -106,6 +109,7 @@ public sealed class DetectionTests : IAsyncLifetime
         await client.SubmitAsync($"/jury/{call.Code}/profile", [new("Organisations[0].Name", ""), new("ReadsLanguages", "en")]);
 
         Assert.True(Assert.Single(await ConflictsAsync(call.Id)).Binding);
+        Assert.DoesNotContain("Suchthilfe", (await client.GetAsync($"/jury/{call.Code}/profile")).Html);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/jury/{call.Code}/entries/{entry.Reference}")).Status);
         Assert.Equal(0, await _app.DetectConflictsAsync(call.Id));
     }

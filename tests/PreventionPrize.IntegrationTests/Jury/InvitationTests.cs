@@ -179,6 +179,7 @@ public sealed class InvitationTests : IAsyncLifetime
     {
         var (call, email, link) = await InviteAsync(minor: true);
         var entry = await new EntryBuilder(_app).In(call).WithStatus(EntryStatus.Eligible).SaveAsync();
+        await _app.OpenRoundForEveryoneAsync(call);
         var juror = _app.NewClient();
         await juror.SubmitAsync(link, [new("Password", TestClient.DefaultPassword), new("ConfirmPassword", TestClient.DefaultPassword)]);
         await juror.SubmitAsync($"/jury/{call.Code}/profile", [new("ReadsLanguages", "en")]);

@@ -10,7 +10,13 @@ namespace PreventionPrize.IntegrationTests.Jury;
 /// <summary>What the jury tests start from: a closed call with eligible entries, jurors signed in, the Secretariat's pages.</summary>
 public sealed class JuryScenario(PrizeAppFactory app)
 {
-    public Task<Call> CallAsync() => EntryBuilder.CreateCallAsync(app);
+    /// <summary>A closed call whose first round is open: every ready juror reads every eligible entry, minus conflicts.</summary>
+    public async Task<Call> CallAsync()
+    {
+        var call = await EntryBuilder.CreateCallAsync(app);
+        await app.OpenRoundForEveryoneAsync(call);
+        return call;
+    }
 
     public Task<Entry> EntryAsync(Call call, EntryStatus status = EntryStatus.Eligible, Action<Entry>? change = null, AppUser? owner = null)
     {
