@@ -79,6 +79,25 @@ public sealed class AssignmentProblemBuilder
         return this;
     }
 
+    /// <summary>Reserves room for this many affinities, so that reading millions of them does not grow the list step by step.</summary>
+    public AssignmentProblemBuilder WithAffinityCapacity(int count)
+    {
+        affinities.EnsureCapacity(count);
+        return this;
+    }
+
+    /// <summary>Adds many affinities at once (a file's worth); given twice, the last value of a pair wins.</summary>
+    public AssignmentProblemBuilder AddAffinities(ReadOnlySpan<Affinity> values)
+    {
+        foreach (var a in values)
+        {
+            CheckEntry(a.Entry);
+            CheckJuror(a.Juror);
+        }
+        affinities.AddRange(values);
+        return this;
+    }
+
     /// <summary>Sets a pair's affinity; given twice, the last value wins.</summary>
     public AssignmentProblemBuilder AddAffinity(int entry, int juror, int value)
     {
@@ -121,8 +140,27 @@ public sealed class AssignmentProblemBuilder
         return new AssignmentProblem(
             entryCount, jurorCount, (int[])demand.Clone(), (int[])minLoad.Clone(), (int[])maxLoad.Clone(),
             (int[]?)jurorGroup?.Clone(), jurorGroup is null ? int.MaxValue : groupCap, loadBalancePenalty,
-            Rows(affinities, a => a.Entry, a => a.Juror, a => a.Value), (forbiddenRows.Start, forbiddenRows.Juror),
+            AffinityRows(), (forbiddenRows.Start, forbiddenRows.Juror),
             fixedDistinct);
+    }
+
+    // The same as Rows, written out: millions of affinities go through it, and the delegates cost a tenth of a second.
+    private (int[] Start, int[] Juror, int[] Value) AffinityRows()
+    {
+        var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(affinities);
+        var start = new int[entryCount + 1];
+        foreach (ref readonly var a in items) start[a.Entry + 1]++;
+        for (var e = 0; e < entryCount; e++) start[e + 1] += start[e];
+        var next = start[..^1];
+        var juror = new int[items.Length];
+        var value = new int[items.Length];
+        foreach (ref readonly var a in items)
+        {
+            var at = next[a.Entry]++;
+            juror[at] = a.Juror;
+            value[at] = a.Value;
+        }
+        return (start, juror, value);
     }
 
     // A stable counting sort by entry, so that a pair given twice keeps its input order (and the last value wins).

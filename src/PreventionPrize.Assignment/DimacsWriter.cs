@@ -8,7 +8,8 @@ internal static class DimacsWriter
         var problem = model.Problem;
         int n = problem.EntryCount, m = problem.JurorCount;
         writer.WriteLine("c PreventionPrize assignment network: minimise cost; -cost of the pair arcs is the total affinity.");
-        writer.WriteLine($"c nodes 1..{n} entries, {n + 1}..{n + m} jurors, {n + m + 1} sink, {n + m + 2}..{network.NodeCount} (entry, group) nodes.");
+        writer.WriteLine($"c nodes 1..{n} entries, {n + 1}..{n + m} jurors, {n + m + 1} sink"
+            + (network.NodeCount > n + m + 1 ? $", {n + m + 2}..{network.NodeCount} (entry, group) nodes." : "."));
         writer.WriteLine($"c arcs entry->sink of cost {model.Costs.Unserved} are slots left unfilled; when none carries flow,");
         writer.WriteLine("c the optimum is minus the total affinity (plus any balance cost, minus min-load rewards).");
         writer.WriteLine($"p min {network.NodeCount} {network.ArcCount}");
