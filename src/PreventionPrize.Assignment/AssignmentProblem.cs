@@ -16,7 +16,7 @@ public sealed class AssignmentProblem
 
     internal AssignmentProblem(
         int entryCount, int jurorCount, int[] demand, int[] minLoad, int[] maxLoad, int[]? jurorGroup, int groupCap,
-        int loadBalancePenalty, (int[] Start, int[] Juror, int[] Value) affinity, (int[] Start, int[] Juror) forbidden,
+        int loadBalanceWeight, (int[] Start, int[] Juror, int[] Value) affinity, (int[] Start, int[] Juror) forbidden,
         Pair[] fixedPairs)
     {
         EntryCount = entryCount;
@@ -26,7 +26,7 @@ public sealed class AssignmentProblem
         this.maxLoad = maxLoad;
         this.jurorGroup = jurorGroup;
         GroupCap = groupCap;
-        LoadBalancePenalty = loadBalancePenalty;
+        LoadBalanceWeight = loadBalanceWeight;
         (AffinityStart, AffinityJuror, AffinityValue) = affinity;
         (ForbiddenStart, ForbiddenJuror) = forbidden;
         this.fixedPairs = fixedPairs;
@@ -52,7 +52,7 @@ public sealed class AssignmentProblem
     public int GroupCap { get; }
 
     /// <summary>Weight of the convex load-balance cost (see <see cref="LoadBalance"/>); 0 solves affinity alone.</summary>
-    public int LoadBalancePenalty { get; }
+    public int LoadBalanceWeight { get; }
 
     /// <summary>Pairs that must be in the result (locked by the Secretariat, or kept by a repair).</summary>
     public IReadOnlyList<Pair> FixedPairs => fixedPairs;

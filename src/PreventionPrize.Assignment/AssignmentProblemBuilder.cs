@@ -7,7 +7,7 @@ public sealed class AssignmentProblemBuilder
     private readonly int[] demand, minLoad, maxLoad;
     private int[]? jurorGroup;
     private int groupCap = int.MaxValue;
-    private int loadBalancePenalty;
+    private int loadBalanceWeight;
     private readonly List<Affinity> affinities = [];
     private readonly List<Pair> forbidden = [];
     private readonly List<Pair> fixedPairs = [];
@@ -32,7 +32,7 @@ public sealed class AssignmentProblemBuilder
         problem.MaxLoad.ToArray().CopyTo(maxLoad, 0);
         jurorGroup = problem.JurorGroup?.ToArray();
         groupCap = problem.GroupCap;
-        loadBalancePenalty = problem.LoadBalancePenalty;
+        loadBalanceWeight = problem.LoadBalanceWeight;
         affinities.AddRange(problem.Affinities());
         forbidden.AddRange(problem.ForbiddenPairs());
         fixedPairs.AddRange(problem.FixedPairs);
@@ -72,10 +72,10 @@ public sealed class AssignmentProblemBuilder
         return this;
     }
 
-    public AssignmentProblemBuilder WithLoadBalancePenalty(int weight)
+    public AssignmentProblemBuilder WithLoadBalanceWeight(int weight)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(weight);
-        loadBalancePenalty = weight;
+        loadBalanceWeight = weight;
         return this;
     }
 
@@ -139,7 +139,7 @@ public sealed class AssignmentProblemBuilder
             throw new ArgumentException($"Pair (entry {pair.Entry}, juror {pair.Juror}) is both fixed and forbidden.");
         return new AssignmentProblem(
             entryCount, jurorCount, (int[])demand.Clone(), (int[])minLoad.Clone(), (int[])maxLoad.Clone(),
-            (int[]?)jurorGroup?.Clone(), jurorGroup is null ? int.MaxValue : groupCap, loadBalancePenalty,
+            (int[]?)jurorGroup?.Clone(), jurorGroup is null ? int.MaxValue : groupCap, loadBalanceWeight,
             AffinityRows(), (forbiddenRows.Start, forbiddenRows.Juror),
             fixedDistinct);
     }

@@ -2,8 +2,8 @@ namespace PreventionPrize.Assignment;
 
 /// <summary>
 /// Weights that make one min-cost flow solve a lexicographic objective (see docs/assignment.md). With D open slots:
-/// any flow's affinity lies in a range of width D·spread and its balance cost in [0, D·maxMarginal], so
-/// B = D·(spread + maxMarginal) + 1 exceeds any difference they can make. A min-load unit earns −R with R = B, so
+/// any flow's affinity lies in a range of width D·spread and its balance cost in one of width D·2·Slope·weight, so
+/// B = D·(spread + 2·Slope·weight) + 1 exceeds any difference they can make. A min-load unit earns −R with R = B, so
 /// filling one more min-load unit outweighs all affinity and balance. An unfilled slot costs U = B + R·F (F = most
 /// min-load units the flow could fill), so covering one more slot outweighs everything below it.
 /// </summary>
@@ -24,8 +24,8 @@ internal sealed class CostTiers
         minLoadUnits = Math.Min(minLoadUnits, slots);
         checked
         {
-            var maxMarginal = (long)problem.LoadBalancePenalty * LoadBalance.RisingUnits;
-            var below = slots * (high - low + maxMarginal) + 1;
+            var balanceWidth = 2L * LoadBalance.Slope * problem.LoadBalanceWeight;
+            var below = slots * (high - low + balanceWidth) + 1;
             MinLoadReward = minLoadUnits > 0 ? below : 0;
             Unserved = below + MinLoadReward * minLoadUnits;
             // OR-Tools scales costs by (nodes + 1) and refuses a range that could overflow 64 bits; fail clearly first.
@@ -37,27 +37,24 @@ internal sealed class CostTiers
     public long MinLoadReward { get; }
 
     /// <summary>
-    /// Juror → sink arcs, one per run of equal marginal cost in the juror's total load ℓ (fixed pairs included):
-    /// −R up to the min load, 0 up to the target, then weight·(ℓ − target) rising: convex, so the flow fills the
-    /// cheap arcs first and the cost of a load is exactly the sum of its marginal costs.
+    /// Juror → sink arcs, one per run of equal cost of the juror's ℓ-th entry (ℓ counts fixed pairs too): −R while
+    /// ℓ ≤ min load, plus the balance marginal. Both rise with ℓ, so the costs are convex: the flow fills the cheap
+    /// arcs first and a load costs exactly the sum of its units' costs.
     /// </summary>
     public void AddJurorArcs(FlowNetwork network, int juror)
     {
         var problem = model.Problem;
-        int from = model.FixedLoad[juror], max = problem.MaxLoad[juror], min = problem.MinLoad[juror];
-        int target = model.Target[juror], weight = problem.LoadBalancePenalty;
+        int min = problem.MinLoad[juror], target = model.Target[juror], weight = problem.LoadBalanceWeight;
+        long Cost(int load) => (load <= min ? -MinLoadReward : 0) + LoadBalance.Marginal(weight, target, load);
         var node = model.JurorNode(juror);
-        var upToMin = Math.Min(min, max);
-        if (upToMin > from) network.AddArc(node, model.Sink, upToMin - from, -MinLoadReward);
-        from = Math.Max(from, upToMin);
-        var upToTarget = weight == 0 ? max : Math.Min(target, max);
-        if (upToTarget > from) network.AddArc(node, model.Sink, upToTarget - from, 0);
-        from = Math.Max(from, upToTarget);
-        while (from < max && from - target < LoadBalance.RisingUnits)
+        var max = problem.MaxLoad[juror];
+        for (var from = model.FixedLoad[juror] + 1; from <= max;)
         {
-            from++;
-            network.AddArc(node, model.Sink, 1, LoadBalance.Marginal(weight, target, from));
+            var cost = Cost(from);
+            var to = from;
+            while (to < max && Cost(to + 1) == cost) to++;
+            network.AddArc(node, model.Sink, to - from + 1, cost);
+            from = to + 1;
         }
-        if (max > from) network.AddArc(node, model.Sink, max - from, LoadBalance.Marginal(weight, target, max));
     }
 }

@@ -1,15 +1,16 @@
 namespace PreventionPrize.Assignment;
 
 /// <summary>
-/// The load-balance cost: a juror's load up to the target (the mean load, rounded up) is free; the u-th entry above
-/// it costs <c>weight · u</c>, so the marginal cost rises and the flow spreads work before it piles it on one juror.
-/// The rise stops at <see cref="RisingUnits"/> (the cost stays convex, just linear beyond) to bound the number of arcs.
+/// The load-balance cost, convex in a juror's load ℓ: the ℓ-th entry costs <c>weight · (ℓ − target)</c>, clamped to
+/// ±<see cref="Slope"/>·weight, where the target is the mean load rounded up. Entries below the target earn a little
+/// and entries above it cost more and more, so between two jurors who suit an entry equally the flow gives it to
+/// the less loaded one. The clamp keeps the number of arcs per juror bounded (the cost stays convex, linear beyond).
 /// </summary>
 public static class LoadBalance
 {
-    public const int RisingUnits = 64;
+    public const int Slope = 64;
 
-    /// <summary>The load above which a juror starts to cost: the mean demand per juror, kept within the juror's own limits.</summary>
+    /// <summary>The load at which a juror's cost is lowest: the mean demand per juror, within the juror's own limits.</summary>
     public static int Target(AssignmentProblem problem, int juror)
     {
         var total = problem.Demand.Sum(d => (long)d);
@@ -17,22 +18,24 @@ public static class LoadBalance
         return Math.Clamp(mean, problem.MinLoad[juror], problem.MaxLoad[juror]);
     }
 
-    /// <summary>Marginal cost of a juror's <paramref name="load"/>-th entry.</summary>
-    public static long Marginal(int weight, int target, int load) =>
-        load <= target ? 0 : (long)weight * Math.Min(load - target, RisingUnits);
+    /// <summary>Cost of a juror's <paramref name="load"/>-th entry.</summary>
+    public static long Marginal(int weight, int target, int load) => (long)weight * Math.Clamp(load - target, -Slope, Slope);
 
+    /// <summary>The cost of a load, counted from its lowest value (at the target), so never negative.</summary>
     public static long Penalty(int weight, int target, int load)
     {
-        if (weight == 0 || load <= target) return 0;
-        long above = load - target, rising = Math.Min(above, RisingUnits);
-        return weight * (rising * (rising + 1) / 2 + (above - rising) * RisingUnits);
+        if (weight == 0) return 0;
+        long sum = 0;
+        for (var l = Math.Min(load, target) + 1; l <= Math.Max(load, target); l++)
+            sum += load > target ? Marginal(weight, target, l) : -Marginal(weight, target, l);
+        return sum;
     }
 
     public static long Penalty(AssignmentProblem problem, IReadOnlyList<int> loads)
     {
         long sum = 0;
         for (var j = 0; j < problem.JurorCount; j++)
-            sum += Penalty(problem.LoadBalancePenalty, Target(problem, j), loads[j]);
+            sum += Penalty(problem.LoadBalanceWeight, Target(problem, j), loads[j]);
         return sum;
     }
 }

@@ -22,8 +22,9 @@ static int Usage()
     Console.Error.WriteLine("usage: assign INSTANCE.json [--dimacs OUT.min] [--dense]");
     Console.Error.WriteLine("  exactly k jurors per entry, at most maxLoad entries per juror, no conflict, total affinity maximal; prints JSON");
     Console.Error.WriteLine("  (exit 1 with the shortfalls when no such assignment exists); --dimacs also writes the flow network for other solvers");
-    Console.Error.WriteLine("usage: bench-assign [--runs R] [--dense]");
+    Console.Error.WriteLine("usage: bench-assign [--runs R] [--dense] [--balance W]");
     Console.Error.WriteLine("  solves seeded generated instances from 100 × 7 to 2,623 × 1,373 and prints time, memory, objective and load spread");
+    Console.Error.WriteLine("  (--balance W: the load-balance weight; 0, the plain objective, by default)");
     Console.Error.WriteLine("usage: gen-assign-instance N M SEED OUT.json");
     Console.Error.WriteLine("  writes an instance for assign: N entries, M jurors, every pair scored 0..100, 2 % conflicts, k = 3");
     return 2;

@@ -29,7 +29,7 @@ internal static class RandomProblems
         }
         if (random.Next(2) == 0)
             builder.WithGroups(Enumerable.Range(0, m).Select(_ => random.Next(0, 3)).ToArray(), random.Next(0, 3));
-        builder.WithLoadBalancePenalty(random.Next(0, 4));
+        builder.WithLoadBalanceWeight(random.Next(0, 4));
         var forbidden = AddPairs(random, builder, n, m);
         for (var e = 0; e < n; e++)
             for (var j = 0; j < m; j++)

@@ -4,7 +4,7 @@ using PreventionPrize.Assignment;
 namespace PreventionPrize.Cli.Assign;
 
 /// <summary>
-/// <c>bench-assign [--runs R] [--dense]</c>: solves seeded generated instances of growing size in memory (the file is
+/// <c>bench-assign [--runs R] [--dense] [--balance W]</c>: solves seeded generated instances of growing size in memory (the file is
 /// not read: <c>assign</c> on a generated file times that) and prints, per instance, the median solve time, the
 /// process's peak working set so far, the objective and how good and even the assignment is.
 /// </summary>
@@ -16,12 +16,13 @@ public static class AssignmentBenchmark
     {
         var runs = OptionValue(options, "--runs") ?? 3;
         var solverOptions = options.Contains("--dense") ? AssignmentSolverOptions.Dense : AssignmentSolverOptions.Default;
+        var balance = OptionValue(options, "--balance") ?? 0;
         Console.WriteLine("| entries × jurors | pairs | maxLoad | runs (ms) | median ms | peak working set | objective | lowest / mean pair affinity | loads min–max | rounds | pairs in graph |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (entries, jurors) in Sizes)
         {
             var instance = GeneratedInstance.Generate(entries, jurors, seed: 1);
-            var problem = instance.ToProblem();
+            var problem = instance.ToProblem().ToBuilder().WithLoadBalanceWeight(balance).Build();
             var times = new List<double>();
             AssignmentResult? result = null;
             for (var run = 0; run < runs; run++)
