@@ -30,7 +30,7 @@ internal sealed class FlowModel
         }
         RemainingDemand = Enumerable.Range(0, n).Select(e => Math.Max(0, problem.Demand[e] - FixedCount[e])).ToArray();
         RemainingMax = Enumerable.Range(0, m).Select(j => Math.Max(0, problem.MaxLoad[j] - FixedLoad[j])).ToArray();
-        Target = Enumerable.Range(0, m).Select(j => LoadBalance.Target(problem, j)).ToArray();
+        Target = LoadBalance.Targets(problem);
         IsDense = candidatesPerSlot <= 0;
         Candidates = new List<Candidate>[n];
         NonForbiddenJurors = new int[n];

@@ -10,12 +10,12 @@ public static class LoadBalance
 {
     public const int Slope = 64;
 
-    /// <summary>The load at which a juror's cost is lowest: the mean demand per juror, within the juror's own limits.</summary>
-    public static int Target(AssignmentProblem problem, int juror)
+    /// <summary>The load at which each juror's cost is lowest: the mean demand per juror, within the juror's own limits.</summary>
+    public static int[] Targets(AssignmentProblem problem)
     {
         var total = problem.Demand.Sum(d => (long)d);
         var mean = problem.JurorCount == 0 ? 0 : (int)Math.Min(int.MaxValue, (total + problem.JurorCount - 1) / problem.JurorCount);
-        return Math.Clamp(mean, problem.MinLoad[juror], problem.MaxLoad[juror]);
+        return Enumerable.Range(0, problem.JurorCount).Select(j => Math.Clamp(mean, problem.MinLoad[j], problem.MaxLoad[j])).ToArray();
     }
 
     /// <summary>Cost of a juror's <paramref name="load"/>-th entry.</summary>
@@ -33,9 +33,11 @@ public static class LoadBalance
 
     public static long Penalty(AssignmentProblem problem, IReadOnlyList<int> loads)
     {
+        if (problem.LoadBalanceWeight == 0) return 0;
+        var targets = Targets(problem);
         long sum = 0;
         for (var j = 0; j < problem.JurorCount; j++)
-            sum += Penalty(problem.LoadBalanceWeight, Target(problem, j), loads[j]);
+            sum += Penalty(problem.LoadBalanceWeight, targets[j], loads[j]);
         return sum;
     }
 }
