@@ -68,6 +68,21 @@ public sealed class InfeasibilityTests
         Assert.Equal(100, result.Objective);
     }
 
+    [Theory]
+    [InlineData(0, 0, 3)]
+    [InlineData(0, 4, 3)]
+    [InlineData(3, 0, 3)]
+    [InlineData(2, 2, 3)]
+    public void Degenerate_sizes_are_solved_and_every_missing_reader_reported(int entries, int jurors, int k)
+    {
+        var problem = AssignmentProblem.Create(entries, jurors, k).Build();
+
+        var result = AssignmentSolver.Solve(problem);
+
+        Assert.Equal(Math.Min(k, jurors) * entries, result.Pairs.Count);
+        Assert.Equal(entries, result.EntryShortfalls.Count(s => s.Reason == EntryShortfallReason.TooFewEligibleJurors));
+    }
+
     [Fact]
     public void A_pair_both_fixed_and_forbidden_is_refused_when_the_problem_is_built()
     {
