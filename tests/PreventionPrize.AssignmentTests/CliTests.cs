@@ -38,6 +38,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Reading_a_file_in_two_halves_at_once_gives_the_same_problem_as_reading_it_whole()
+    {
+        using var file = new MemoryStream();
+        var instance = GeneratedInstance.Generate(90, 40, seed: 3);
+        instance.Write(file);
+        var json = file.ToArray();
+
+        var whole = PlainInstanceReader.Read((ReadOnlySpan<byte>)json);
+        var halves = PlainInstanceReader.ReadInTwo(json);
+
+        Assert.Equal(90 * 40, halves.AffinityCount);
+        Assert.Equal(whole.Affinities(), halves.Affinities());
+        Assert.Equal(whole.ForbiddenPairs(), halves.ForbiddenPairs());
+        Assert.Equal(instance.Conflicts.Count, halves.ForbiddenPairs().Count());
+        Assert.Equal((90, 40, 3, instance.MaxLoad), (halves.EntryCount, halves.JurorCount, halves.Demand[0], halves.MaxLoad[0]));
+    }
+
+    [Fact]
     public void Assign_explains_an_infeasible_instance_in_json_and_exits_with_1()
     {
         var path = Write("""{"entries": 2, "jurors": 2, "k": 2, "maxLoad": 2, "affinity": [], "conflicts": [[1, 0]]}""");
