@@ -82,6 +82,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Assign_refuses_a_dimacs_option_without_a_file_name()
+    {
+        var path = Write("""{"entries": 1, "jurors": 1, "k": 1, "maxLoad": 1, "affinity": [], "conflicts": []}""");
+
+        var (exit, json) = Assign(path, "--dimacs");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--dimacs", json.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public void The_dimacs_file_is_well_formed_and_its_optimum_is_minus_the_reported_objective()
     {
         var path = Path.Combine(folder, "instance.json");

@@ -14,6 +14,12 @@ public static class AssignCommand
     public static int Run(string path, string[] options, TextWriter output, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
+        var dimacs = Array.IndexOf(options, "--dimacs");
+        if (dimacs >= 0 && dimacs + 1 >= options.Length)
+        {
+            WriteJson(output, json => json.WriteString("error", "--dimacs needs a file name."));
+            return 2;
+        }
         AssignmentProblem problem;
         try
         {
@@ -26,7 +32,16 @@ public static class AssignCommand
         }
         var read = clock.Elapsed;
         var dense = options.Contains("--dense");
-        var result = AssignmentSolver.Solve(problem, dense ? AssignmentSolverOptions.Dense : AssignmentSolverOptions.Default);
+        AssignmentResult result;
+        try
+        {
+            result = AssignmentSolver.Solve(problem, dense ? AssignmentSolverOptions.Dense : AssignmentSolverOptions.Default);
+        }
+        catch (OverflowException)
+        {
+            WriteJson(output, json => json.WriteString("error", $"{path}: affinities too large for 64-bit flow costs."));
+            return 2;
+        }
         var elapsed = clock.Elapsed;
         log.WriteLine($"read {read.TotalMilliseconds:F0} ms, solve {(elapsed - read).TotalMilliseconds:F0} ms, "
             + $"{result.Statistics.Rounds} round(s), {result.Statistics.CandidatePairs:N0} of {result.Statistics.EligiblePairs:N0} eligible pairs in the graph");
@@ -48,8 +63,7 @@ public static class AssignCommand
             json.WriteNumber("elapsedMs", Math.Round(elapsed.TotalMilliseconds, 1));
         });
 
-        var dimacs = Array.IndexOf(options, "--dimacs");
-        if (dimacs >= 0 && dimacs + 1 < options.Length)
+        if (dimacs >= 0)
         {
             using var writer = new StreamWriter(options[dimacs + 1]);
             AssignmentSolver.WriteDimacs(problem, writer);
