@@ -967,7 +967,7 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.JurorAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1485,7 +1485,7 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.JurorAssignment", b =>
                 {
                     b.HasOne("PreventionPrize.Core.Entries.Entry", null)
                         .WithMany()

@@ -936,7 +936,7 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.JurorAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1450,7 +1450,7 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreventionPrize.Core.Rounds.Assignment", b =>
+            modelBuilder.Entity("PreventionPrize.Core.Rounds.JurorAssignment", b =>
                 {
                     b.HasOne("PreventionPrize.Core.Entries.Entry", null)
                         .WithMany()

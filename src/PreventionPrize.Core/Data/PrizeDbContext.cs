@@ -31,7 +31,7 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundEntry> RoundEntries => Set<RoundEntry>();
     public DbSet<RoundJuror> RoundJurors => Set<RoundJuror>();
-    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<JurorAssignment> Assignments => Set<JurorAssignment>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

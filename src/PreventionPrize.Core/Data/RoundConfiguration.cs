@@ -41,9 +41,9 @@ internal sealed class RoundJurorConfiguration : IEntityTypeConfiguration<RoundJu
     }
 }
 
-internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+internal sealed class JurorAssignmentConfiguration : IEntityTypeConfiguration<JurorAssignment>
 {
-    public void Configure(EntityTypeBuilder<Assignment> assignment)
+    public void Configure(EntityTypeBuilder<JurorAssignment> assignment)
     {
         assignment.HasOne<Round>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasOne<Entry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Restrict);
@@ -52,6 +52,6 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         assignment.HasIndex(a => new { a.RoundId, a.EntryId, a.JuryMemberId }).IsUnique();
         assignment.HasIndex(a => new { a.JuryMemberId, a.RoundId });
         assignment.Property(a => a.Origin).HasConversion<string>().HasMaxLength(10);
-        assignment.Property(a => a.Explanation).HasMaxLength(Assignment.ExplanationMaxLength);
+        assignment.Property(a => a.Explanation).HasMaxLength(JurorAssignment.ExplanationMaxLength);
     }
 }

@@ -94,6 +94,7 @@ public static class ServiceRegistration
         services.AddScoped<Core.Jury.ConflictDetection>();
         services.AddScoped<Features.JuryAdmin.Invitations>();
         services.AddScoped<Features.Jurors.JurorMembership>();
+        services.AddScoped<Features.Rounds.RoundProblemLoader>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
         services.AddScoped<Reminders.DraftReminders>();

@@ -1,7 +1,7 @@
 namespace PreventionPrize.Core.Rounds;
 
 /// <summary>A juror given an entry in a round, with why (the parts of its suitability) and whether it is locked.</summary>
-public sealed class Assignment
+public sealed class JurorAssignment
 {
     public const int ExplanationMaxLength = 1000;
 

@@ -1,0 +1,102 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PreventionPrize.Core.Accounts;
+using PreventionPrize.Core.Time;
+using PreventionPrize.Web.Infrastructure.Mvc;
+
+namespace PreventionPrize.Web.Features.Rounds;
+
+[Authorize(Roles = Roles.Secretariat)]
+[Route("secretariat")]
+public sealed class RoundsController(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("calls/{code}/rounds")]
+    public async Task<IActionResult> Index(string code, CancellationToken ct) => View(await mediator.Send(new ListRounds.Query(code), ct));
+
+    [HttpGet("calls/{code}/rounds/new")]
+    public async Task<IActionResult> Create(string code, CancellationToken ct)
+    {
+        var rounds = await mediator.Send(new ListRounds.Query(code), ct);
+        var number = rounds.Rounds.Count + 1;
+        var deadline = Strasbourg.ToLocal(clock.GetUtcNow().UtcDateTime).Date.AddDays(30).AddHours(18);
+        return View(new CreateRound.Command { Code = code, NameEn = $"Round {number}", NameFr = $"Tour {number}", ScoringDeadlineLocal = deadline });
+    }
+
+    [HttpPost("calls/{code}/rounds/new")]
+    public async Task<IActionResult> Create(CreateRound.Command command, CancellationToken ct)
+    {
+        var id = await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.RoundCreated";
+        return RedirectToAction(nameof(Show), new { roundId = id });
+    }
+
+    [HttpGet("rounds/{roundId:int}")]
+    public async Task<IActionResult> Show(int roundId, CancellationToken ct) => View((await mediator.Send(new ShowRound.Query(roundId), ct)).Form());
+
+    [HttpPost("rounds/{roundId:int}"), FormView(nameof(Show))]
+    public async Task<IActionResult> Edit(EditRound.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.RoundSaved";
+        return RedirectToAction(nameof(Show), new { roundId = command.RoundId });
+    }
+
+    [HttpPost("rounds/{roundId:int}/compute")]
+    public Task<IActionResult> Compute(int roundId, CancellationToken ct) => Act(new ComputeAssignment.Command(roundId), "Flash.AssignmentComputed", roundId, ct);
+
+    [HttpPost("rounds/{roundId:int}/repair")]
+    public Task<IActionResult> Repair(int roundId, CancellationToken ct) => Act(new RepairAssignment.Command(roundId), "Flash.AssignmentRepaired", roundId, ct);
+
+    [HttpPost("rounds/{roundId:int}/publish")]
+    public Task<IActionResult> Publish(int roundId, CancellationToken ct) => Act(new PublishAssignments.Command(roundId), "Flash.RoundPublished", roundId, ct);
+
+    [HttpPost("rounds/{roundId:int}/assignments/add")]
+    public Task<IActionResult> Add(AddAssignment.Command command, CancellationToken ct) => Act(command, "Flash.AssignmentAdded", command.RoundId, ct);
+
+    [HttpPost("rounds/{roundId:int}/assignments/{assignmentId:int}/{change:regex(^(lock|unlock|remove)$)}")]
+    public Task<IActionResult> Change(int roundId, int assignmentId, string change, CancellationToken ct) =>
+        Act(new ChangeAssignment.Command(roundId, assignmentId, Enum.Parse<ChangeAssignment.Change>(change, ignoreCase: true)), "Flash.AssignmentChanged", roundId, ct);
+
+    [HttpGet("rounds/{roundId:int}/assignments.csv")]
+    public async Task<IActionResult> Export(int roundId, CancellationToken ct)
+    {
+        var (content, name) = await mediator.Send(new ExportAssignments.Command(roundId), ct);
+        return File(content, "text/csv; charset=utf-8", name);
+    }
+
+    [HttpPost("rounds/{roundId:int}/assignments.csv")]
+    public async Task<IActionResult> Import(int roundId, IFormFile? file, CancellationToken ct)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            if (file is { Length: > 0 and <= ImportAssignments.MaxBytes }) await file.CopyToAsync(buffer, ct);
+            var report = await mediator.Send(new ImportAssignments.Command(roundId, buffer.ToArray()), ct);
+            TempData["Flash"] = "Flash.AssignmentsImported";
+            TempData["ImportReport"] = string.Join("\n", report.Problems.Prepend(l["Rounds.Import.Summary", report.Added, report.AlreadyThere, report.Problems.Count].Value));
+        }
+        catch (ValidationException rejected)
+        {
+            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
+        }
+        return RedirectToAction(nameof(Show), new { roundId });
+    }
+
+    /// <summary>The round page holds many small forms: a refusal comes back as a message at its top.</summary>
+    private async Task<IActionResult> Act<T>(T command, string flash, int roundId, CancellationToken ct) where T : notnull
+    {
+        try
+        {
+            await mediator.Send(command, ct);
+            TempData["Flash"] = flash;
+        }
+        catch (ValidationException rejected)
+        {
+            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
+        }
+        return RedirectToAction(nameof(Show), new { roundId });
+    }
+}
