@@ -56,9 +56,14 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
     [HttpPost("rounds/{roundId:int}/assignments/add")]
     public Task<IActionResult> Add(AddAssignment.Command command, CancellationToken ct) => Act(command, "Flash.AssignmentAdded", command.RoundId, ct);
 
-    [HttpPost("rounds/{roundId:int}/assignments/{assignmentId:int}/{change:regex(^(lock|unlock|remove)$)}")]
-    public Task<IActionResult> Change(int roundId, int assignmentId, string change, CancellationToken ct) =>
-        Act(new ChangeAssignment.Command(roundId, assignmentId, Enum.Parse<ChangeAssignment.Change>(change, ignoreCase: true)), "Flash.AssignmentChanged", roundId, ct);
+    [HttpPost("rounds/{roundId:int}/assignments/{assignmentId:int}/lock")]
+    public Task<IActionResult> Lock(int roundId, int assignmentId, CancellationToken ct) => Change(roundId, assignmentId, ChangeAssignment.Change.Lock, ct);
+
+    [HttpPost("rounds/{roundId:int}/assignments/{assignmentId:int}/unlock")]
+    public Task<IActionResult> Unlock(int roundId, int assignmentId, CancellationToken ct) => Change(roundId, assignmentId, ChangeAssignment.Change.Unlock, ct);
+
+    [HttpPost("rounds/{roundId:int}/assignments/{assignmentId:int}/remove")]
+    public Task<IActionResult> Remove(int roundId, int assignmentId, CancellationToken ct) => Change(roundId, assignmentId, ChangeAssignment.Change.Remove, ct);
 
     [HttpGet("rounds/{roundId:int}/assignments.csv")]
     public async Task<IActionResult> Export(int roundId, CancellationToken ct)
@@ -84,6 +89,9 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
         }
         return RedirectToAction(nameof(Show), new { roundId });
     }
+
+    private Task<IActionResult> Change(int roundId, int assignmentId, ChangeAssignment.Change change, CancellationToken ct) =>
+        Act(new ChangeAssignment.Command(roundId, assignmentId, change), "Flash.AssignmentChanged", roundId, ct);
 
     /// <summary>The round page holds many small forms: a refusal comes back as a message at its top.</summary>
     private async Task<IActionResult> Act<T>(T command, string flash, int roundId, CancellationToken ct) where T : notnull
