@@ -7,6 +7,7 @@ return args switch
     ["bench-web-drain", var count, .. var rest] when int.TryParse(count, out var n) && n > 0 => await WebDrainBenchmark.RunAsync(n, rest),
     ["assign", var path, .. var rest] => AssignCommand.Run(path, rest, Console.Out, Console.Error),
     ["bench-assign", .. var rest] => AssignmentBenchmark.Run(rest),
+    ["bench-assign-round", .. var rest] => await RoundAssignmentBenchmark.RunAsync(rest),
     ["gen-assign-instance", var n, var m, var seed, var path]
         when int.TryParse(n, out var entries) && int.TryParse(m, out var jurors) && int.TryParse(seed, out var s) && entries > 0 && jurors > 0
         => AssignmentBenchmark.Generate(entries, jurors, s, path),
@@ -25,6 +26,8 @@ static int Usage()
     Console.Error.WriteLine("usage: bench-assign [--runs R] [--dense] [--balance W]");
     Console.Error.WriteLine("  solves seeded generated instances from 100 × 7 to 2,623 × 1,373 and prints time, memory, objective and load spread");
     Console.Error.WriteLine("  (--balance W: the load-balance weight; 0, the plain objective, by default)");
+    Console.Error.WriteLine("usage: bench-assign-round [--entries N] [--jurors M] [--runs R]");
+    Console.Error.WriteLine("  the web app's own Compute button end to end on SQLite (read the round, solve, save the pairs); 100 × 7 by default");
     Console.Error.WriteLine("usage: gen-assign-instance N M SEED OUT.json");
     Console.Error.WriteLine("  writes an instance for assign: N entries, M jurors, every pair scored 0..100, 2 % conflicts, k = 3");
     return 2;

@@ -23,20 +23,24 @@ public static class ComputeAssignment
         {
             var round = await db.ForAssignmentChangeAsync(command.RoundId, l, ct);
             var problem = await loader.LoadAsync(round.Id, ct);
-            var existing = await db.Assignments.Where(a => a.RoundId == round.Id).ToListAsync(ct);
-            var locked = existing.Where(a => a.Locked).ToList();
-            var result = AssignmentSolver.Solve(problem.ToProblem(locked.Select(a => (a.EntryId, a.JuryMemberId))));
+            var locked = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id && a.Locked)
+                .Select(a => new { a.EntryId, a.JuryMemberId }).ToListAsync(ct);
+            var kept = locked.Select(a => (a.EntryId, a.JuryMemberId)).ToHashSet();
+            var result = AssignmentSolver.Solve(problem.ToProblem(kept));
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var kept = locked.Select(a => (a.EntryId, a.JuryMemberId)).ToHashSet();
-            db.Assignments.RemoveRange(existing.Where(a => !a.Locked));
             foreach (var pair in result.Pairs)
                 if (!kept.Contains((problem.Entries[pair.Entry].Id, problem.Jurors[pair.Juror].Id)))
                     db.Assignments.Add(problem.Row(pair.Entry, pair.Juror, AssignmentOrigin.Solver, now));
             round.Touch();
             db.Audit(now, user.Id, "assignment.computed", $"round:{round.Id}",
                 $"{result.Pairs.Count} pairs ({locked.Count} locked), suitability {result.Objective}, {result.EntryShortfalls.Count} entries short, {result.JurorShortfalls.Count} jurors under minimum");
-            await db.SaveChangesAsync(ct);
+            // One statement clears the unlocked pairs, in the transaction that saves the new ones.
+            await db.InTransactionAsync(async ct =>
+            {
+                await db.Assignments.Where(a => a.RoundId == round.Id && !a.Locked).ExecuteDeleteAsync(ct);
+                await db.SaveChangesAsync(ct);
+            }, ct);
             return result;
         }
     }
