@@ -8,6 +8,7 @@ using PreventionPrize.Core.Entries;
 using PreventionPrize.Core.Jury;
 using PreventionPrize.Core.Outbox;
 using PreventionPrize.Core.Rounds;
+using PreventionPrize.Core.Scoring;
 
 namespace PreventionPrize.Core.Data;
 
@@ -32,6 +33,8 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<RoundEntry> RoundEntries => Set<RoundEntry>();
     public DbSet<RoundJuror> RoundJurors => Set<RoundJuror>();
     public DbSet<JurorAssignment> Assignments => Set<JurorAssignment>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<JurorScore> Scores => Set<JurorScore>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

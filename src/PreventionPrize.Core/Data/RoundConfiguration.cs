@@ -17,6 +17,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         round.Property(r => r.NameFr).HasMaxLength(Round.NameMaxLength);
         round.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
         round.Property(r => r.Mode).HasConversion<string>().HasMaxLength(30);
+        round.Property(r => r.ScoreVisibility).HasConversion<string>().HasMaxLength(20);
         round.Property(r => r.Version).IsConcurrencyToken();
         round.HasMany(r => r.Entries).WithOne().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Cascade);
         round.HasMany(r => r.Jurors).WithOne().HasForeignKey(j => j.RoundId).OnDelete(DeleteBehavior.Cascade);

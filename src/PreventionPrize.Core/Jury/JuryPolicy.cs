@@ -62,6 +62,22 @@ public sealed class JuryPolicy(PrizeDbContext db)
                 : assignments.Any(a => a.RoundId == r.Id && a.EntryId == e.Id))));
     }
 
+    /// <summary>
+    /// The open rounds in which this juror has this entry to score (the same rule as <see cref="VisibleEntries"/>,
+    /// seen from the round): the latest first, since a shortlist round follows the first one.
+    /// </summary>
+    public IQueryable<Round> RoundsGiving(int juryMemberId, int entryId)
+    {
+        var visible = VisibleEntries(juryMemberId);
+        return db.Rounds.Where(r => r.Status == RoundStatus.Open
+                && (r.AllJurors || r.Jurors.Any(j => j.JuryMemberId == juryMemberId))
+                && (r.Mode == AssignmentMode.EveryJurorEveryEntry
+                    ? r.AllEligibleEntries || r.Entries.Any(x => x.EntryId == entryId)
+                    : db.Assignments.Any(a => a.RoundId == r.Id && a.EntryId == entryId && a.JuryMemberId == juryMemberId))
+                && visible.Any(e => e.Id == entryId && e.CallId == r.CallId))
+            .OrderByDescending(r => r.Number);
+    }
+
     public Task<bool> MaySeeAsync(int juryMemberId, int entryId, CancellationToken ct) =>
         VisibleEntries(juryMemberId).AnyAsync(e => e.Id == entryId, ct);
 

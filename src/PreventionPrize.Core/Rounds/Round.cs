@@ -38,8 +38,15 @@ public sealed class Round
     /// <summary>True: every juror who accepted is in the round, even one who joins later. False: only <see cref="Jurors"/>.</summary>
     public bool AllJurors { get; set; } = true;
 
+    public Scoring.ScoreVisibility ScoreVisibility { get; set; } = Scoring.ScoreVisibility.Never;
+    public DateTime? ClosedAtUtc { get; set; }
+    /// <summary>Each batch of reminders is its own e-mail event.</summary>
+    public int Reminders { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public int Version { get; set; }
+
+    public List<Scoring.Criterion> Criteria { get; set; } = [];
 
     public List<RoundEntry> Entries { get; set; } = [];
     public List<RoundJuror> Jurors { get; set; } = [];

@@ -17,6 +17,13 @@ public sealed class JurorsController(IMediator mediator, JurorMembership members
     [HttpGet("{code}")]
     public async Task<IActionResult> Call(string code, CancellationToken ct) => View(await mediator.Send(new ListJurorEntries.Query(code), ct));
 
+    [HttpGet("{code}/practice")]
+    public async Task<IActionResult> Practice(string code, CancellationToken ct) => View(await mediator.Send(new Practice.Query(code), ct));
+
+    /// <summary>Nothing is saved: the same page comes back with the choices beside a worked answer.</summary>
+    [HttpPost("{code}/practice")]
+    public async Task<IActionResult> PracticeAnswer(string code, CancellationToken ct) => View(nameof(Practice), await mediator.Send(new Practice.Query(code), ct));
+
     [HttpGet("{code}/profile")]
     public async Task<IActionResult> Profile(string code, CancellationToken ct) => View(await mediator.Send(new EditJurorProfile.Query(code), ct));
 
@@ -45,6 +52,25 @@ public sealed class JurorsController(IMediator mediator, JurorMembership members
     [HttpGet("{code}/entries/{reference}")]
     public async Task<IActionResult> Entry(string code, string reference, CancellationToken ct) =>
         View(new Recuse.Command { Code = code, Reference = reference, Page = await mediator.Send(new ShowBlindEntry.Query(code, reference), ct) });
+
+    [HttpGet("{code}/entries/{reference}/score")]
+    public async Task<IActionResult> Score(string code, string reference, CancellationToken ct)
+    {
+        var entry = await mediator.Send(new ShowBlindEntry.Query(code, reference), ct);
+        if (!entry.FirstSightAnswered) return Redirect($"/jury/{code}/entries/{Uri.EscapeDataString(reference)}");
+        var sheet = await mediator.Send(new ScoreSheet.Query(code, reference), ct) ?? throw new NotFoundException();
+        return View(ScoreEntry.Command.For(code, reference, entry, sheet));
+    }
+
+    [HttpPost("{code}/entries/{reference}/score"), FormView(nameof(Score))]
+    public async Task<IActionResult> Score(ScoreEntry.Command command, CancellationToken ct)
+    {
+        // The entry must exist for this juror before the form is validated: otherwise it is 404, not a form re-shown.
+        await mediator.Send(new ShowBlindEntry.Query(command.Code, command.Reference), ct);
+        await mediator.Send(command, ct);
+        TempData["Flash"] = command.Submit ? "Flash.ScoresSubmitted" : "Flash.ScoresSaved";
+        return Redirect(command.Submit ? $"/jury/{command.Code}" : $"/jury/{command.Code}/entries/{Uri.EscapeDataString(command.Reference)}/score");
+    }
 
     [HttpPost("{code}/entries/{reference}/confirm")]
     public async Task<IActionResult> Confirm(string code, string reference, CancellationToken ct)

@@ -29,18 +29,13 @@ public sealed record AssignmentReport(
         var loads = new int[jurors];
         var coverage = new int[entries];
         long total = 0;
-        if (everyone)
+        var suitability = pairs.ToDictionary(p => (p.Item1, p.Item2), p => p.Item3.Suitability);
+        foreach (var (e, j) in problem.GivenPairs(rows))
         {
-            for (var e = 0; e < entries; e++)
-                for (var j = 0; j < jurors; j++)
-                    if (!problem.ForbiddenWhy.TryGetValue((e, j), out var why) || !why.StartsWith("conflict:", StringComparison.Ordinal))
-                    {
-                        loads[j]++; coverage[e]++;
-                        total += problem.Scores.GetValueOrDefault((e, j))?.Value ?? 0;
-                    }
+            loads[j]++;
+            coverage[e]++;
+            total += everyone ? problem.Scores.GetValueOrDefault((e, j))?.Value ?? 0 : suitability[(e, j)];
         }
-        else
-            foreach (var (e, j, row) in pairs) { loads[j]++; coverage[e]++; total += row.Suitability; }
 
         var needed = everyone ? 1 : problem.Round.JurorsPerEntry;
         var shortfalls = Enumerable.Range(0, entries).Where(e => coverage[e] < needed).Select(e =>

@@ -33,6 +33,7 @@ public static class CreateRound
             var now = clock.GetUtcNow().UtcDateTime;
             var round = new Round { CallId = call.Id, Number = 1 + await db.Rounds.CountAsync(r => r.CallId == call.Id, ct), CreatedAtUtc = now };
             command.CopyTo(round);
+            round.Criteria = Core.Scoring.DefaultCriteria.Create();
             db.Rounds.Add(round);
             db.Audit(now, user.Id, "round.created", $"call:{call.Id}", $"round {round.Number}: {round.NameEn}, {round.Mode}");
             await db.SaveChangesAsync(ct);

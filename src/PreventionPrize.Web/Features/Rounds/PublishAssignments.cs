@@ -27,13 +27,7 @@ public static class PublishAssignments
             var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == command.RoundId, ct) ?? throw new Infrastructure.Mvc.NotFoundException();
             if (round.Status == RoundStatus.Closed) throw Rejection.Because(l["Rounds.Closed"]);
             var problem = await loader.LoadAsync(round.Id, ct);
-            var pairs = round.Mode == AssignmentMode.EveryJurorEveryEntry
-                ? [.. from e in Enumerable.Range(0, problem.Entries.Count) from j in Enumerable.Range(0, problem.Jurors.Count)
-                      where !problem.ForbiddenWhy.TryGetValue((e, j), out var why) || !why.StartsWith("conflict:", StringComparison.Ordinal)
-                      select (Entry: e, Juror: j)]
-                : (await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new { a.EntryId, a.JuryMemberId }).ToListAsync(ct))
-                    .Select(a => (Entry: problem.EntryIndex(a.EntryId), Juror: problem.JurorIndex(a.JuryMemberId)))
-                    .Where(p => p.Entry >= 0 && p.Juror >= 0 && !problem.Forbidden.Contains(p)).ToList();
+            var pairs = problem.GivenPairs(await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id).ToListAsync(ct));
             if (pairs.Count == 0) throw Rejection.Because(l["Rounds.NothingToPublish"]);
 
             var now = clock.GetUtcNow().UtcDateTime;

@@ -17,6 +17,7 @@ public class RoundForm
     public int MinLoad { get; set; }
     public int MaxLoad { get; set; } = 20;
     public int? MaxJurorsPerCountry { get; set; }
+    public Core.Scoring.ScoreVisibility ScoreVisibility { get; set; }
 
     public void CopyTo(Round round)
     {
@@ -25,12 +26,14 @@ public class RoundForm
         round.ScoringDeadlineUtc = Strasbourg.ToUtc(ScoringDeadlineLocal!.Value);
         round.Mode = Mode;
         (round.JurorsPerEntry, round.MinLoad, round.MaxLoad, round.MaxJurorsPerCountry) = (JurorsPerEntry, MinLoad, MaxLoad, MaxJurorsPerCountry);
+        round.ScoreVisibility = ScoreVisibility;
     }
 
     public static T From<T>(Round round) where T : RoundForm, new() => new()
     {
         NameEn = round.NameEn, NameFr = round.NameFr, ScoringDeadlineLocal = Strasbourg.ToLocal(round.ScoringDeadlineUtc), Mode = round.Mode,
         JurorsPerEntry = round.JurorsPerEntry, MinLoad = round.MinLoad, MaxLoad = round.MaxLoad, MaxJurorsPerCountry = round.MaxJurorsPerCountry,
+        ScoreVisibility = round.ScoreVisibility,
     };
 }
 

@@ -54,4 +54,17 @@ public sealed class RoundProblem
     }
 
     public AssignmentPair PairOf(int entryId, int memberId) => new(EntryIndex(entryId), JurorIndex(memberId));
+
+    /// <summary>
+    /// The (entry, juror) positions the round gives out, as the juror pages see them: every pair without a binding
+    /// conflict when every juror reads every entry (the Secretariat chose that mode, languages included), otherwise
+    /// the assignment's rows that still stand.
+    /// </summary>
+    public IReadOnlyList<(int Entry, int Juror)> GivenPairs(IEnumerable<JurorAssignment> rows) =>
+        Round.Mode == AssignmentMode.EveryJurorEveryEntry
+            ? [.. from e in Enumerable.Range(0, Entries.Count) from j in Enumerable.Range(0, Jurors.Count)
+                  where !ForbiddenWhy.TryGetValue((e, j), out var why) || !why.StartsWith("conflict:", StringComparison.Ordinal)
+                  select (e, j)]
+            : [.. rows.Select(a => (Entry: EntryIndex(a.EntryId), Juror: JurorIndex(a.JuryMemberId)))
+                  .Where(p => p.Entry >= 0 && p.Juror >= 0 && !Forbidden.Contains(p))];
 }

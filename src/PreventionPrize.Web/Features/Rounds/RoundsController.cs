@@ -53,6 +53,20 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
     [HttpPost("rounds/{roundId:int}/publish")]
     public Task<IActionResult> Publish(int roundId, CancellationToken ct) => Act(new PublishAssignments.Command(roundId), "Flash.RoundPublished", roundId, ct);
 
+    [HttpGet("rounds/{roundId:int}/monitor")]
+    public async Task<IActionResult> Monitor(int roundId, CancellationToken ct) => View(await mediator.Send(new RoundMonitor.Query(roundId), ct));
+
+    [HttpPost("rounds/{roundId:int}/remind")]
+    public Task<IActionResult> Remind(int roundId, CancellationToken ct) => Act(new SendReminders.Command(roundId), "Flash.RemindersSent", roundId, ct, nameof(Monitor));
+
+    [HttpPost("rounds/{roundId:int}/close")]
+    public Task<IActionResult> Close(int roundId, CancellationToken ct) =>
+        Act(new CloseRound.Command { RoundId = roundId }, "Flash.RoundClosed", roundId, ct, nameof(Monitor));
+
+    [HttpPost("rounds/{roundId:int}/reopen")]
+    public Task<IActionResult> Reopen(int roundId, string? reason, CancellationToken ct) =>
+        Act(new CloseRound.Command { RoundId = roundId, Reopen = true, Reason = reason }, "Flash.RoundReopened", roundId, ct, nameof(Monitor));
+
     [HttpPost("rounds/{roundId:int}/assignments/add")]
     public Task<IActionResult> Add(AddAssignment.Command command, CancellationToken ct) => Act(command, "Flash.AssignmentAdded", command.RoundId, ct);
 
@@ -94,7 +108,7 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
         Act(new ChangeAssignment.Command(roundId, assignmentId, change), "Flash.AssignmentChanged", roundId, ct);
 
     /// <summary>The round page holds many small forms: a refusal comes back as a message at its top.</summary>
-    private async Task<IActionResult> Act<T>(T command, string flash, int roundId, CancellationToken ct) where T : notnull
+    private async Task<IActionResult> Act<T>(T command, string flash, int roundId, CancellationToken ct, string page = nameof(Show)) where T : notnull
     {
         try
         {
@@ -105,6 +119,6 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
         {
             TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
         }
-        return RedirectToAction(nameof(Show), new { roundId });
+        return RedirectToAction(page, new { roundId });
     }
 }

@@ -1,0 +1,111 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Jury;
+using PreventionPrize.Core.Rounds;
+using PreventionPrize.Core.Scoring;
+using PreventionPrize.Web.Infrastructure.Localization;
+using PreventionPrize.Web.Infrastructure.Mediator;
+using PreventionPrize.Web.Infrastructure.Mvc;
+
+namespace PreventionPrize.Web.Features.Jurors;
+
+/// <summary>
+/// A juror's score sheet for an entry in the open round that gives it to them: a draft saves whatever is filled
+/// in; submitting needs every criterion. Changeable until the round closes; every change is audited with the old
+/// and new values. Only after the first-sight question: a juror never scores an entry they did not clear.
+/// </summary>
+public static class ScoreEntry
+{
+    public sealed class Command : ICommand
+    {
+        [FromRoute] public string Code { get; set; } = "";
+        [FromRoute] public string Reference { get; set; } = "";
+        public List<CriterionValue> Values { get; set; } = [];
+        public string? Comment { get; set; }
+        public string? Feedback { get; set; }
+        /// <summary>True for "submit my scores", false for "save a draft".</summary>
+        public bool Submit { get; set; }
+        public int Version { get; set; }
+
+        /// <summary>The blind entry and the sheet around the form; null when the form comes back with errors (the view reads them again).</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever, Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
+        public (ShowBlindEntry.Model Entry, ScoreSheet.Model Sheet)? Page { get; set; }
+
+        public static Command For(string code, string reference, ShowBlindEntry.Model entry, ScoreSheet.Model sheet) => new()
+        {
+            Code = code, Reference = reference, Page = (entry, sheet), Comment = sheet.Sheet?.Comment, Feedback = sheet.Sheet?.Feedback,
+            Version = sheet.Sheet?.Version ?? 0, Values = sheet.Sheet?.Values ?? [],
+        };
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(c => c.Comment).MaxChars(l, "Scoring.Comment", JurorScore.CommentMaxLength);
+            RuleFor(c => c.Feedback).MaxChars(l, "Scoring.Feedback", JurorScore.CommentMaxLength);
+            RuleFor(c => c.Values.Count).LessThanOrEqualTo(50).OverridePropertyName(nameof(Command.Values)).WithMessage(_ => l["JurorProfile.TooMany", 50]);
+        }
+    }
+
+    public sealed class Handler(PrizeDbContext db, JurorMembership membership, JuryPolicy policy, TimeProvider clock, IStringLocalizer<SharedResource> l)
+        : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var member = await membership.ForCallAsync(command.Code, ct);
+            var entryId = await policy.VisibleIdAsync(member, command.Reference, ct);
+            var round = await policy.RoundsGiving(member.Id, entryId).Include(r => r.Criteria).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+            if (!await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == entryId, ct)) throw Rejection.Because(l["Scoring.FirstSightFirst"]);
+
+            var values = Check(round, command);
+            var sheet = await db.Scores.SingleOrDefaultAsync(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId == member.Id, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var before = sheet is null ? "none" : Describe(sheet.Status, sheet.Values);
+            if (sheet is null)
+            {
+                sheet = new JurorScore { RoundId = round.Id, EntryId = entryId, JuryMemberId = member.Id };
+                db.Scores.Add(sheet);
+            }
+            else
+            {
+                if (sheet.Version != command.Version) throw Rejection.Because(l["Scoring.ChangedElsewhere"]);
+                db.Entry(sheet).Property(s => s.Version).OriginalValue = command.Version;
+            }
+            sheet.Values = values;
+            sheet.Comment = command.Comment?.Trim() ?? "";
+            sheet.Feedback = command.Feedback?.Trim() ?? "";
+            // A submitted sheet stays submitted: changing it is a new submission, never a step back to draft.
+            if (command.Submit || sheet.Status == ScoreStatus.Submitted) (sheet.Status, sheet.SubmittedAtUtc) = (ScoreStatus.Submitted, now);
+            sheet.UpdatedAtUtc = now;
+            sheet.Version++;
+            db.Audit(now, member.UserId, command.Submit ? "score.submitted" : "score.saved", $"entry:{entryId}",
+                $"round:{round.Id} juror:{member.Id}: {before} -> {Describe(sheet.Status, sheet.Values)}");
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+
+        /// <summary>Values only for the round's criteria and within their scales; all of them to submit.</summary>
+        private List<CriterionValue> Check(Round round, Command command)
+        {
+            var values = new List<CriterionValue>();
+            foreach (var criterion in round.Criteria.OrderBy(c => c.Position))
+            {
+                var value = command.Values.FirstOrDefault(v => v.CriterionId == criterion.Id)?.Value;
+                if (value is { } v && (v < criterion.ScaleMin || v > criterion.ScaleMax))
+                    throw Rejection.Because(l["Scoring.OutOfScale", Cultures.Pick(criterion.NameEn, criterion.NameFr), criterion.ScaleMin, criterion.ScaleMax], $"criterion-{criterion.Id}");
+                if (value is null && command.Submit)
+                    throw Rejection.Because(l["Scoring.Missing", Cultures.Pick(criterion.NameEn, criterion.NameFr)], $"criterion-{criterion.Id}");
+                values.Add(new CriterionValue { CriterionId = criterion.Id, Value = value });
+            }
+            return values;
+        }
+
+        private static string Describe(ScoreStatus status, IEnumerable<CriterionValue> values) =>
+            $"{status} [{string.Join(", ", values.Select(v => $"{v.CriterionId}={v.Value?.ToString() ?? "-"}"))}]";
+    }
+}
