@@ -61,7 +61,7 @@ public static class TestJurors
             {
                 CallId = call.Id, Number = 1 + db.Rounds.Count(r => r.CallId == call.Id), NameEn = "First round", NameFr = "Premier tour",
                 Status = RoundStatus.Open, Mode = AssignmentMode.EveryJurorEveryEntry, ScoringDeadlineUtc = now.AddDays(30),
-                AssignmentsPublishedAtUtc = now, Publications = 1, CreatedAtUtc = now,
+                AssignmentsPublishedAtUtc = now, Publications = 1, CreatedAtUtc = now, Criteria = Core.Scoring.DefaultCriteria.Create(),
             };
             db.Rounds.Add(round);
             await db.SaveChangesAsync();

@@ -1035,6 +1035,9 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.Property<int>("CallId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1070,6 +1073,14 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Publications")
                         .HasColumnType("int");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ScoreVisibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime>("ScoringDeadlineUtc")
                         .HasColumnType("datetime2");
@@ -1122,6 +1133,110 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.HasIndex("JuryMemberId");
 
                     b.ToTable("RoundJurors");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("DescriptionFr")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("Criteria");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.JurorScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("JuryMemberId");
+
+                    b.HasIndex("RoundId", "EntryId", "JuryMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Scores");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1545,6 +1660,90 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.Criterion", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("PreventionPrize.Core.Scoring.CriterionLevel", "Levels", b1 =>
+                        {
+                            b1.Property<int>("CriterionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Score");
+
+                            b1.Property<string>("TextEn")
+                                .IsRequired();
+
+                            b1.Property<string>("TextFr")
+                                .IsRequired();
+
+                            b1.HasKey("CriterionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Criteria");
+
+                            b1
+                                .ToJson("Levels")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CriterionId");
+                        });
+
+                    b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.JurorScore", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("PreventionPrize.Core.Scoring.CriterionValue", "Values", b1 =>
+                        {
+                            b1.Property<int>("JurorScoreId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("CriterionId");
+
+                            b1.Property<int?>("Value");
+
+                            b1.HasKey("JurorScoreId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Scores");
+
+                            b1
+                                .ToJson("Values")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JurorScoreId");
+                        });
+
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
                 {
                     b.Navigation("Attachments");
@@ -1559,6 +1758,8 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
                 {
+                    b.Navigation("Criteria");
+
                     b.Navigation("Entries");
 
                     b.Navigation("Jurors");

@@ -1000,6 +1000,9 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.Property<int>("CallId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1035,6 +1038,14 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Publications")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScoreVisibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ScoringDeadlineUtc")
                         .HasColumnType("TEXT");
@@ -1087,6 +1098,106 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.HasIndex("JuryMemberId");
 
                     b.ToTable("RoundJurors");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionFr")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("Criteria");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.JurorScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JuryMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("JuryMemberId");
+
+                    b.HasIndex("RoundId", "EntryId", "JuryMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Scores");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1510,6 +1621,90 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.Criterion", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("PreventionPrize.Core.Scoring.CriterionLevel", "Levels", b1 =>
+                        {
+                            b1.Property<int>("CriterionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Score");
+
+                            b1.Property<string>("TextEn")
+                                .IsRequired();
+
+                            b1.Property<string>("TextFr")
+                                .IsRequired();
+
+                            b1.HasKey("CriterionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Criteria");
+
+                            b1
+                                .ToJson("Levels")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CriterionId");
+                        });
+
+                    b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Scoring.JurorScore", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("PreventionPrize.Core.Scoring.CriterionValue", "Values", b1 =>
+                        {
+                            b1.Property<int>("JurorScoreId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("CriterionId");
+
+                            b1.Property<int?>("Value");
+
+                            b1.HasKey("JurorScoreId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Scores");
+
+                            b1
+                                .ToJson("Values")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JurorScoreId");
+                        });
+
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Entry", b =>
                 {
                     b.Navigation("Attachments");
@@ -1524,6 +1719,8 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PreventionPrize.Core.Rounds.Round", b =>
                 {
+                    b.Navigation("Criteria");
+
                     b.Navigation("Entries");
 
                     b.Navigation("Jurors");

@@ -53,6 +53,17 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
     [HttpPost("rounds/{roundId:int}/publish")]
     public Task<IActionResult> Publish(int roundId, CancellationToken ct) => Act(new PublishAssignments.Command(roundId), "Flash.RoundPublished", roundId, ct);
 
+    [HttpGet("rounds/{roundId:int}/criteria")]
+    public async Task<IActionResult> Criteria(int roundId, CancellationToken ct) => View(await mediator.Send(new EditCriteria.Query(roundId), ct));
+
+    [HttpPost("rounds/{roundId:int}/criteria")]
+    public async Task<IActionResult> Criteria(EditCriteria.Command command, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        TempData["Flash"] = "Flash.CriteriaSaved";
+        return RedirectToAction(nameof(Show), new { roundId = command.RoundId });
+    }
+
     [HttpGet("rounds/{roundId:int}/monitor")]
     public async Task<IActionResult> Monitor(int roundId, CancellationToken ct) => View(await mediator.Send(new RoundMonitor.Query(roundId), ct));
 
