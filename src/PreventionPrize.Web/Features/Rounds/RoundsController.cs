@@ -64,6 +64,37 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
         return RedirectToAction(nameof(Show), new { roundId = command.RoundId });
     }
 
+    [HttpGet("rounds/{roundId:int}/results")]
+    public async Task<IActionResult> Results(int roundId, CancellationToken ct) => View(await mediator.Send(new RoundResults.Query(roundId), ct));
+
+    [HttpGet("rounds/{roundId:int}/results.csv")]
+    public Task<IActionResult> ResultsCsv(int roundId, CancellationToken ct) => ExportResultsAs(roundId, ExportResults.Format.Csv, ct);
+
+    [HttpGet("rounds/{roundId:int}/results.xlsx")]
+    public Task<IActionResult> ResultsXlsx(int roundId, CancellationToken ct) => ExportResultsAs(roundId, ExportResults.Format.Xlsx, ct);
+
+    [HttpPost("rounds/{roundId:int}/shortlist")]
+    public async Task<IActionResult> Shortlist(AdvanceShortlist.Command command, CancellationToken ct)
+    {
+        try
+        {
+            var id = await mediator.Send(command, ct);
+            TempData["Flash"] = "Flash.ShortlistCreated";
+            return RedirectToAction(nameof(Show), new { roundId = id });
+        }
+        catch (ValidationException rejected)
+        {
+            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
+            return RedirectToAction(nameof(Results), new { roundId = command.RoundId });
+        }
+    }
+
+    private async Task<IActionResult> ExportResultsAs(int roundId, ExportResults.Format format, CancellationToken ct)
+    {
+        var (content, type, name) = await mediator.Send(new ExportResults.Command(roundId, format), ct);
+        return File(content, type, name);
+    }
+
     [HttpGet("rounds/{roundId:int}/monitor")]
     public async Task<IActionResult> Monitor(int roundId, CancellationToken ct) => View(await mediator.Send(new RoundMonitor.Query(roundId), ct));
 
