@@ -43,12 +43,12 @@ public static class AddAssignment
             var (e, j) = (problem.EntryIndex(command.EntryId!.Value), problem.JurorIndex(command.JuryMemberId!.Value));
             if (e < 0 || j < 0) throw Rejection.Because(l["Rounds.NotInRound"]);
             if (problem.ForbiddenWhy.TryGetValue((e, j), out var why)) throw Rejection.Because(l["Rounds.Forbidden", ForbiddenText.Of(why, l)]);
-            if (await db.Assignments.AnyAsync(a => a.RoundId == round.Id && a.EntryId == command.EntryId && a.JuryMemberId == command.JuryMemberId, ct))
-                return Unit.Value;
             var now = clock.GetUtcNow().UtcDateTime;
-            var row = problem.Row(e, j, AssignmentOrigin.Manual, now);
+            // A pair the solver already made is locked rather than left as it was: the page promises "added and locked".
+            var row = await db.Assignments.SingleOrDefaultAsync(a => a.RoundId == round.Id && a.EntryId == command.EntryId && a.JuryMemberId == command.JuryMemberId, ct);
+            if (row is { Locked: true }) return Unit.Value;
+            if (row is null) db.Assignments.Add(row = problem.Row(e, j, AssignmentOrigin.Manual, now));
             row.Locked = true;
-            db.Assignments.Add(row);
             round.Touch();
             db.Audit(now, user.Id, "assignment.added", $"round:{round.Id}", $"entry:{row.EntryId} juror:{row.JuryMemberId}");
             await db.SaveChangesAsync(ct);

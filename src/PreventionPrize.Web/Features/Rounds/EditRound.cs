@@ -55,7 +55,8 @@ public static class EditRound
             round.AllEligibleEntries = command.AllEligibleEntries;
             round.AllJurors = command.AllJurors;
             round.Entries.Clear();
-            round.Entries.AddRange(entryIds.Where(id => !round.AllEligibleEntries && command.EntryIds.Contains(id) || command.TranslatedEntryIds.Contains(id))
+            // In a shortlist a row means "chosen", so a ticked translation alone must not bring an entry in.
+            round.Entries.AddRange(entryIds.Where(id => round.AllEligibleEntries ? command.TranslatedEntryIds.Contains(id) : command.EntryIds.Contains(id))
                 .Select(id => new RoundEntry { RoundId = round.Id, EntryId = id, TranslationApproved = command.TranslatedEntryIds.Contains(id) }));
             round.Jurors.Clear();
             if (!round.AllJurors) round.Jurors.AddRange(jurorIds.Select(id => new RoundJuror { RoundId = round.Id, JuryMemberId = id }));

@@ -44,8 +44,9 @@ public sealed class RoundProblem
         foreach (var (e, j) in Forbidden) builder.Forbid(e, j);
         if (Round.MaxJurorsPerCountry is { } cap)
         {
-            var countries = Jurors.Select(j => j.Country).Distinct().ToList();
-            builder.WithGroups(Jurors.Select(j => countries.IndexOf(j.Country)).ToList(), cap);
+            // A juror who names no country shares it with nobody: each gets a group of their own, not one "" group.
+            var countries = Jurors.Select(j => j.Country).Where(c => c.Length > 0).Distinct().ToList();
+            builder.WithGroups(Jurors.Select((j, i) => j.Country.Length > 0 ? countries.IndexOf(j.Country) : countries.Count + i).ToList(), cap);
         }
         foreach (var (entryId, memberId) in fixedPairs)
             if (EntryIndex(entryId) is >= 0 and var e && JurorIndex(memberId) is >= 0 and var j && !Forbidden.Contains((e, j)))
