@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Rounds;
 
 namespace PreventionPrize.IntegrationTests.Rounds;
@@ -146,6 +147,29 @@ public sealed class ManualAndCsvTests(PrizeAppFactory app) : IClassFixture<Prize
         var pairs = await _given.PairsAsync(roundId);
         Assert.True(Assert.Single(pairs, p => p.EntryId == made.EntryId && p.JuryMemberId == made.JuryMemberId).Locked);
         Assert.Equal(2, pairs.Count);
+        await RoundScenario.ActAsync(secretariat, roundId, "compute");
+        Assert.Contains(await _given.PairsAsync(roundId), p => p.Id == made.Id);
+    }
+
+    [Fact]
+    public async Task Importing_a_pair_the_solver_already_made_locks_it_so_it_survives_the_next_computation()
+    {
+        var call = await _given.CallAsync();
+        await _given.EntriesAsync(call, 2);
+        var jurors = new List<TestJurors.TestJuror>();
+        foreach (var name in new[] { "Ana", "Ben", "Cleo" }) jurors.Add(await _given.JurorAsync(call, name));
+        using var secretariat = await _given.SecretariatAsync();
+        var roundId = await RoundScenario.CreateOptimisedRoundAsync(secretariat, call, k: 1, maxLoad: 2);
+        await RoundScenario.ActAsync(secretariat, roundId, "compute");
+        var made = (await _given.PairsAsync(roundId))[0];
+        Assert.False(made.Locked);
+        var reference = await app.WithDbAsync(db => db.Entries.Where(e => e.Id == made.EntryId).Select(e => e.Reference).SingleAsync());
+        var email = jurors.Single(j => j.Member.Id == made.JuryMemberId).Email;
+
+        await secretariat.UploadAsync($"/secretariat/rounds/{roundId}/assignments.csv", "pairs.csv",
+            Encoding.UTF8.GetBytes($"reference,juror_email\r\n{reference},{email}\r\n"), contentType: "text/csv");
+
+        Assert.True(Assert.Single(await _given.PairsAsync(roundId), p => p.Id == made.Id).Locked);
         await RoundScenario.ActAsync(secretariat, roundId, "compute");
         Assert.Contains(await _given.PairsAsync(roundId), p => p.Id == made.Id);
     }

@@ -36,8 +36,8 @@ public static class ImportAssignments
             if (refColumn < 0 || emailColumn < 0) throw Rejection.Because(l["Rounds.Import.Header"]);
 
             var problem = await loader.LoadAsync(round.Id, ct);
-            var existing = (await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new { a.EntryId, a.JuryMemberId }).ToListAsync(ct))
-                .Select(a => (a.EntryId, a.JuryMemberId)).ToHashSet();
+            // A line naming a pair the solver already made locks it, as adding it by hand does.
+            var existing = (await db.Assignments.Where(a => a.RoundId == round.Id).ToListAsync(ct)).ToDictionary(a => (a.EntryId, a.JuryMemberId));
             var now = clock.GetUtcNow().UtcDateTime;
             var (added, already, problems) = (0, 0, new List<string>());
             for (var line = 1; line < rows.Count; line++)
@@ -49,10 +49,11 @@ public static class ImportAssignments
                 var j = problem.Jurors.ToList().FindIndex(x => string.Equals(x.Email, email, StringComparison.OrdinalIgnoreCase));
                 if (e < 0 || j < 0) { problems.Add(l["Rounds.Import.Unknown", line + 1, reference, email]); continue; }
                 if (problem.ForbiddenWhy.TryGetValue((e, j), out var why)) { problems.Add(l["Rounds.Import.Forbidden", line + 1, reference, email, ForbiddenText.Of(why, l)]); continue; }
-                if (!existing.Add((problem.Entries[e].Id, problem.Jurors[j].Id))) { already++; continue; }
+                if (existing.TryGetValue((problem.Entries[e].Id, problem.Jurors[j].Id), out var there)) { there.Locked = true; already++; continue; }
                 var row = problem.Row(e, j, AssignmentOrigin.Import, now);
                 row.Locked = true;
                 db.Assignments.Add(row);
+                existing[(row.EntryId, row.JuryMemberId)] = row;
                 added++;
             }
             round.Touch();
