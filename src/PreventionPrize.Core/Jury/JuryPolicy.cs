@@ -46,14 +46,14 @@ public sealed class JuryPolicy(PrizeDbContext db)
 
     /// <summary>
     /// Entries this juror may open and score: as <see cref="AssignableEntries"/>, once the juror is ready, and
-    /// only entries given to them in an open round — every entry of the round when every juror reads every
-    /// entry, otherwise the pairs of the published assignment.
+    /// only entries given to them in a published round (open, or closed and kept for reading) — every entry of
+    /// the round when every juror reads every entry, otherwise the pairs of the published assignment.
     /// </summary>
     public IQueryable<Entry> VisibleEntries(int juryMemberId)
     {
         // Captured as queries (not method calls inside the lambda) so EF Core inlines them as subqueries.
         var ready = Ready(db.JuryMembers.Where(m => m.Id == juryMemberId));
-        var rounds = db.Rounds.Where(r => r.Status == RoundStatus.Open
+        var rounds = db.Rounds.Where(r => r.Status != RoundStatus.Draft
             && (r.AllJurors || r.Jurors.Any(j => j.JuryMemberId == juryMemberId)));
         var assignments = db.Assignments.Where(a => a.JuryMemberId == juryMemberId);
         return AssignableEntries(juryMemberId).Where(e => ready.Any() && rounds.Any(r => r.CallId == e.CallId
@@ -63,13 +63,13 @@ public sealed class JuryPolicy(PrizeDbContext db)
     }
 
     /// <summary>
-    /// The open rounds in which this juror has this entry to score (the same rule as <see cref="VisibleEntries"/>,
+    /// The published rounds (open or closed) in which this juror has this entry (the same rule as <see cref="VisibleEntries"/>,
     /// seen from the round): the latest first, since a shortlist round follows the first one.
     /// </summary>
     public IQueryable<Round> RoundsGiving(int juryMemberId, int entryId)
     {
         var visible = VisibleEntries(juryMemberId);
-        return db.Rounds.Where(r => r.Status == RoundStatus.Open
+        return db.Rounds.Where(r => r.Status != RoundStatus.Draft
                 && (r.AllJurors || r.Jurors.Any(j => j.JuryMemberId == juryMemberId))
                 && (r.Mode == AssignmentMode.EveryJurorEveryEntry
                     ? r.AllEligibleEntries || r.Entries.Any(x => x.EntryId == entryId)

@@ -18,7 +18,7 @@ public static class ListJurorEntries
 
     public sealed record Row(string Reference, string Title, bool Confirmed, ScoreStatus? Score);
 
-    public sealed record RoundRows(string NameEn, string NameFr, DateTime ScoringDeadlineUtc, IReadOnlyList<Row> Entries)
+    public sealed record RoundRows(string NameEn, string NameFr, DateTime ScoringDeadlineUtc, bool Closed, IReadOnlyList<Row> Entries)
     {
         public int Scored => Entries.Count(e => e.Score == ScoreStatus.Submitted);
     }
@@ -41,11 +41,11 @@ public static class ListJurorEntries
                 .Select(e => new { e.Id, e.Reference, e.Title, Confirmed = db.FirstSights.Any(s => s.JuryMemberId == member.Id && s.EntryId == e.Id) })
                 .ToListAsync(ct);
             var rounds = await db.Rounds.AsNoTracking().Include(r => r.Entries)
-                .Where(r => r.CallId == call.Id && r.Status == RoundStatus.Open && (r.AllJurors || r.Jurors.Any(j => j.JuryMemberId == member.Id)))
+                .Where(r => r.CallId == call.Id && r.Status != RoundStatus.Draft && (r.AllJurors || r.Jurors.Any(j => j.JuryMemberId == member.Id)))
                 .OrderByDescending(r => r.Number).ToListAsync(ct);
             var assigned = await db.Assignments.AsNoTracking().Where(a => a.JuryMemberId == member.Id).Select(a => new { a.RoundId, a.EntryId }).ToListAsync(ct);
             var sheets = await db.Scores.AsNoTracking().Where(s => s.JuryMemberId == member.Id).Select(s => new { s.RoundId, s.EntryId, s.Status }).ToListAsync(ct);
-            var result = rounds.Select(round => new RoundRows(round.NameEn, round.NameFr, round.ScoringDeadlineUtc, entries
+            var result = rounds.Select(round => new RoundRows(round.NameEn, round.NameFr, round.ScoringDeadlineUtc, round.Status == RoundStatus.Closed, entries
                 .Where(e => round.Mode == AssignmentMode.EveryJurorEveryEntry
                     ? round.AllEligibleEntries || round.Entries.Any(x => x.EntryId == e.Id)
                     : assigned.Any(a => a.RoundId == round.Id && a.EntryId == e.Id))

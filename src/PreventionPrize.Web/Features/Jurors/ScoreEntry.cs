@@ -60,6 +60,7 @@ public static class ScoreEntry
             var member = await membership.ForCallAsync(command.Code, ct);
             var entryId = await policy.VisibleIdAsync(member, command.Reference, ct);
             var round = await policy.RoundsGiving(member.Id, entryId).Include(r => r.Criteria).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+            if (round.Status != RoundStatus.Open) throw Rejection.Because(l["Rounds.Closed"]);
             if (!await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == entryId, ct)) throw Rejection.Because(l["Scoring.FirstSightFirst"]);
 
             var values = Check(round, command);

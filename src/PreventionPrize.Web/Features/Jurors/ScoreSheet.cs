@@ -9,8 +9,9 @@ using PreventionPrize.Web.Infrastructure.Mvc;
 namespace PreventionPrize.Web.Features.Jurors;
 
 /// <summary>
-/// What the scoring form needs beside the blind entry: the round, its criteria, the juror's sheet, and — when
-/// the round's setting allows it — the other jurors' submitted totals, unnamed ("Juror A"), conflicted ones excluded.
+/// What the scoring form needs beside the blind entry: the round (open, or closed and read-only), its criteria,
+/// the juror's sheet, and — when the round's setting allows it — the other jurors' submitted scores, unnamed
+/// ("Juror A"), conflicted ones excluded.
 /// </summary>
 public static class ScoreSheet
 {
@@ -29,7 +30,12 @@ public static class ScoreSheet
             var round = await policy.RoundsGiving(member.Id, entryId).AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(ct);
             if (round is null) return null;
             var sheet = await db.Scores.AsNoTracking().SingleOrDefaultAsync(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId == member.Id, ct);
-            var mayCompare = round.ScoreVisibility == ScoreVisibility.AfterOwnSubmitted && sheet?.Status == ScoreStatus.Submitted;
+            var mayCompare = round.ScoreVisibility switch
+            {
+                ScoreVisibility.AfterOwnSubmitted => sheet?.Status == ScoreStatus.Submitted,
+                ScoreVisibility.AfterRoundClosed => round.Status == RoundStatus.Closed,
+                _ => false,
+            };
             IReadOnlyList<OtherScore>? others = null;
             if (mayCompare)
             {
