@@ -17,6 +17,12 @@ public static class RoundResults
 {
     public const int TopPlaces = 3;
 
+    /// <summary>
+    /// Agreement coefficients from a handful of entries swing wildly (an ICC of −4 from two entries is arithmetic,
+    /// not information): below this many entries scored by two or more jurors the page says "not enough data".
+    /// </summary>
+    public const int MinimumEntriesForAgreement = 5;
+
     public sealed record Query(int RoundId) : IQuery<Model>;
 
     public sealed record EntryResult(
@@ -30,6 +36,8 @@ public static class RoundResults
         Stats.CalibrationResult Calibration, Stats.RoundAgreement Agreement, int CountedScores, int ExcludedScores)
     {
         public IEnumerable<EntryResult> ByRawRank => Entries.Where(e => e.Raw is not null).OrderBy(e => e.Raw!.Rank).ThenBy(e => e.Reference);
+        public bool AgreementReliable => Entries.Count(e => e.Raw is { Count: >= 2 }) >= MinimumEntriesForAgreement;
+
         public IEnumerable<EntryResult> MostDisputed => Entries.Where(e => e.Disagreement is not null)
             .OrderByDescending(e => e.Disagreement!.StandardDeviation).Take(5);
     }
