@@ -72,6 +72,17 @@ public sealed class JurorsController(IMediator mediator, JurorMembership members
         return Redirect(command.Submit ? $"/jury/{command.Code}" : $"/jury/{command.Code}/entries/{Uri.EscapeDataString(command.Reference)}/score");
     }
 
+    [HttpGet("{code}/entries/{reference}/files/{number:int}")]
+    public async Task<IActionResult> File(string code, string reference, int number, CancellationToken ct)
+    {
+        var file = await mediator.Send(new DownloadBlindAttachment.Query(code, reference, number), ct);
+        // As for every download: never rendered by the browser, no sniffing, sandboxed if opened anyway.
+        Response.Headers.ContentSecurityPolicy = Infrastructure.Security.SecurityHeaders.DownloadPolicy;
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file.Content, file.ContentType, file.Name);
+    }
+
     [HttpPost("{code}/entries/{reference}/confirm")]
     public async Task<IActionResult> Confirm(string code, string reference, CancellationToken ct)
     {

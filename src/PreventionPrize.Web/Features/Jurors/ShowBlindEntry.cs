@@ -21,8 +21,19 @@ public static class ShowBlindEntry
         List<string> TargetGroups, List<string> ImplementationCountries, DateOnly? StartDate, DateOnly? EndDate, bool Ongoing,
         string Evaluation, string HumanRights, string Replication);
 
+    /// <summary>A released attachment as a juror sees it: a number, a type and a size — never the applicant's file name.</summary>
+    public sealed record BlindFile(Guid Id, string ContentType, long Size)
+    {
+        public string Extension => ContentType switch { "application/pdf" => ".pdf", "image/png" => ".png", "image/jpeg" => ".jpg", _ => "" };
+    }
+
     /// <summary>Until the juror answers the first-sight question, only the title and summary are shown.</summary>
-    public sealed record Model(string Code, BlindEntry Entry, bool FirstSightAnswered);
+    public sealed record Model(string Code, BlindEntry Entry, bool FirstSightAnswered, IReadOnlyList<BlindFile> Files);
+
+    /// <summary>The entry's supporting files the Secretariat released, in upload order: their position is their number.</summary>
+    public static Task<List<BlindFile>> ReleasedFilesAsync(PrizeDbContext db, int entryId, CancellationToken ct) =>
+        db.Attachments.AsNoTracking().Where(a => a.EntryId == entryId && a.ReleasedToJury && a.Purpose == Core.Entries.AttachmentPurpose.Supporting)
+            .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.Id).Select(a => new BlindFile(a.Id, a.ContentType, a.Size)).ToListAsync(ct);
 
     public sealed class Handler(PrizeDbContext db, JurorMembership membership, JuryPolicy policy) : IQueryHandler<Query, Model>
     {
@@ -35,7 +46,7 @@ public static class ShowBlindEntry
                     e.ImplementationCountries, e.StartDate, e.EndDate, e.Ongoing, e.Evaluation, e.HumanRights, e.Replication) })
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
             var answered = await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == found.Id, ct);
-            return new Model(query.Code, found.Blind, answered);
+            return new Model(query.Code, found.Blind, answered, answered ? await ReleasedFilesAsync(db, found.Id, ct) : []);
         }
     }
 }

@@ -26,6 +26,14 @@ public sealed class ScreeningController(IMediator mediator, IStringLocalizer<Sha
     public async Task<IActionResult> Show(int id, CancellationToken ct) =>
         View(ScreenEntry.Command.For(await mediator.Send(new ShowEntry.Query(id), ct) ?? throw new NotFoundException()));
 
+    [HttpPost("entries/{id:int}/attachments/{attachmentId:guid}/release")]
+    public async Task<IActionResult> Release(int id, Guid attachmentId, bool release, CancellationToken ct)
+    {
+        await mediator.Send(new ReleaseAttachment.Command(id, attachmentId, release), ct);
+        TempData["Flash"] = release ? "Flash.AttachmentReleased" : "Flash.AttachmentWithheld";
+        return Redirect($"/secretariat/entries/{id}#attachments-heading");
+    }
+
     [HttpPost("entries/{id:int}/screen"), FormView(nameof(Show))]
     public async Task<IActionResult> Screen(int id, ScreenEntry.Command command, CancellationToken ct)
     {
