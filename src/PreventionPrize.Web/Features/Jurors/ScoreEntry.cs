@@ -67,6 +67,7 @@ public static class ScoreEntry
             var sheet = await db.Scores.SingleOrDefaultAsync(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId == member.Id, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var before = sheet is null ? "none" : Describe(sheet.Status, sheet.Values);
+            var created = sheet is null;
             if (sheet is null)
             {
                 sheet = new JurorScore { RoundId = round.Id, EntryId = entryId, JuryMemberId = member.Id };
@@ -86,7 +87,20 @@ public static class ScoreEntry
             sheet.Version++;
             db.Audit(now, member.UserId, command.Submit ? "score.submitted" : "score.saved", $"entry:{entryId}",
                 $"round:{round.Id} juror:{member.Id}: {before} -> {Describe(sheet.Status, sheet.Values)}");
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw Rejection.Because(l["Scoring.ChangedElsewhere"]);
+            }
+            catch (DbUpdateException) when (created)
+            {
+                // A double click on a first sheet: both requests saw none, the unique index stopped the second.
+                if (!await db.Scores.AsNoTracking().AnyAsync(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId == member.Id, ct)) throw;
+                throw Rejection.Because(l["Scoring.ChangedElsewhere"]);
+            }
             return Unit.Value;
         }
 

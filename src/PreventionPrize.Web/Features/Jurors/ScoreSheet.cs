@@ -39,11 +39,12 @@ public static class ScoreSheet
             IReadOnlyList<OtherScore>? others = null;
             if (mayCompare)
             {
-                var excluded = policy.ExcludedPairs(round.CallId);
-                var rows = await db.Scores.AsNoTracking()
-                    .Where(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId != member.Id && s.Status == ScoreStatus.Submitted
-                        && !excluded.Any(x => x.JuryMemberId == s.JuryMemberId && x.EntryId == s.EntryId))
-                    .OrderBy(s => s.Id).ToListAsync(ct);
+                // Read first: EF Core cannot use the policy's Distinct() projection as a subquery inside this filter.
+                var excluded = (await policy.ExcludedPairs(round.CallId).ToListAsync(ct)).Where(x => x.EntryId == entryId).Select(x => x.JuryMemberId).ToHashSet();
+                var rows = (await db.Scores.AsNoTracking()
+                    .Where(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId != member.Id && s.Status == ScoreStatus.Submitted)
+                    .OrderBy(s => s.Id).ToListAsync(ct))
+                    .Where(s => !excluded.Contains(s.JuryMemberId)).ToList();
                 others = rows.Select((s, i) => new OtherScore(((char)('A' + i % 26)).ToString(), s.Values)).ToList();
             }
             return new Model(round, round.Criteria.OrderBy(c => c.Position).ToList(), sheet, others);
