@@ -145,7 +145,7 @@ public sealed class MonitorTests(PrizeAppFactory app) : IClassFixture<PrizeAppFa
     }
 
     [Fact]
-    public async Task Closing_thanks_each_juror_by_e_mail_and_takes_the_entries_away_from_them()
+    public async Task Closing_thanks_each_juror_by_e_mail_and_leaves_their_entries_read_only()
     {
         var jury = await JuryAsync();
         var (call, e) = (jury.Call, jury.Entries);
@@ -163,7 +163,8 @@ public sealed class MonitorTests(PrizeAppFactory app) : IClassFixture<PrizeAppFa
             var mail = await app.Mail.WaitForMessageTo(juror.Email);
             Assert.Contains("First round is closed", mail.Subject);
             Assert.Contains("Thank you for your time and care.", mail.TextBody);
-            foreach (var entry in e) Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(JuryScenario.EntryUrl(call, entry))).Status);
+            // The entries stay readable (read-only) after the round closes; scoring them is over.
+            foreach (var entry in e) Assert.Contains("The round is closed", (await client.GetAsync(ScoringScenario.ScoreUrl(call, entry))).Text);
         }
         var monitor = await secretariat.GetAsync(MonitorUrl(jury.Round));
         Assert.NotNull(monitor.Document.QuerySelector("form[action$='/reopen']"));
@@ -185,7 +186,7 @@ public sealed class MonitorTests(PrizeAppFactory app) : IClassFixture<PrizeAppFa
         Assert.Contains("Why the round is reopened: this field is required.", (await secretariat.GetAsync(refused.Location!)).Document.QuerySelector(".flash-error")?.TextContent);
         Assert.Equal(RoundStatus.Closed, await StatusAsync(jury.Round));
         Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "round.reopened" && a.Subject == $"round:{jury.Round.Id}")));
-        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync(JuryScenario.EntryUrl(call, entry))).Status);
+        Assert.Contains("The round is closed", (await juror.GetAsync(ScoringScenario.ScoreUrl(call, entry))).Text);
 
         var reopened = await secretariat.SubmitAsync(MonitorUrl(jury.Round), [new("reason", "A juror's scores were lost in a power cut")], "form[action$='/reopen']");
 

@@ -264,7 +264,7 @@ public sealed class ScoringTests(PrizeAppFactory app) : IClassFixture<PrizeAppFa
     }
 
     [Fact]
-    public async Task After_the_round_closes_the_score_page_and_its_form_are_404()
+    public async Task After_the_round_closes_the_score_page_is_read_only_and_a_late_score_is_refused()
     {
         var (call, round) = await _given.RoundAsync();
         var entry = await _given.EntryAsync(call);
@@ -277,9 +277,13 @@ public sealed class ScoringTests(PrizeAppFactory app) : IClassFixture<PrizeAppFa
 
         Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/secretariat/rounds/{round.Id}/close")).Status);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ScoringScenario.ScoreUrl(call, entry))).Status);
+        var closedPage = await client.GetAsync(ScoringScenario.ScoreUrl(call, entry));
+        Assert.Equal(HttpStatusCode.OK, closedPage.Status);
+        Assert.Contains("The round is closed: your scores are final", closedPage.Text);
+        Assert.Empty(closedPage.Document.QuerySelectorAll("button[name=Submit]"));
+        Assert.NotEmpty(openPage.Document.QuerySelectorAll("button[name=Submit]"));
         var late = await client.SubmitAsync(openPage, [new("Values[0].Value", "5"), new("Submit", "true")], ScoringScenario.ScoreForm);
-        Assert.Equal(HttpStatusCode.NotFound, late.Status);
+        Assert.Contains(late.Errors, e => e.Contains("This round is closed"));
         Assert.Equal([3, null, null, null, null], Assert.Single(await _given.SheetsAsync(round, entry)).Values.Select(v => v.Value));
     }
 

@@ -100,4 +100,24 @@ public sealed class VisibilityTests(PrizeAppFactory app) : IClassFixture<PrizeAp
         Assert.All(Others(await b.GetAsync(ScoringScenario.ScoreUrl(call, entry))), line => Assert.Equal("Other jurors: Juror A: 4", line));
         Assert.All(Others(await a.GetAsync(ScoringScenario.ScoreUrl(call, entry))), line => Assert.Equal("Other jurors: Juror A: 2", line));
     }
+
+    [Fact]
+    public async Task With_visibility_after_the_round_closes_jurors_see_the_others_only_once_it_is_closed()
+    {
+        var (call, round) = await _given.RoundAsync(ScoreVisibility.AfterRoundClosed);
+        var entry = await _given.EntryAsync(call);
+        var (_, a) = await _given.JurorAsync(call, "Ana Lopes");
+        var (_, b) = await _given.JurorAsync(call, "Bram de Vries");
+        await ScoringScenario.ConfirmAsync(a, call, entry);
+        await ScoringScenario.ConfirmAsync(b, call, entry);
+        await ScoringScenario.SubmitAllAsync(a, call, entry, 4);
+        await ScoringScenario.SubmitAllAsync(b, call, entry, 2);
+
+        Assert.Empty(Others(await b.GetAsync(ScoringScenario.ScoreUrl(call, entry))));
+
+        using var secretariat = await _given.SecretariatAsync();
+        await secretariat.PostAsync($"/secretariat/rounds/{round.Id}/close");
+        Assert.All(Others(await b.GetAsync(ScoringScenario.ScoreUrl(call, entry))), line => Assert.Equal("Other jurors: Juror A: 4", line));
+        Assert.NotEmpty(Others(await b.GetAsync(ScoringScenario.ScoreUrl(call, entry))));
+    }
 }

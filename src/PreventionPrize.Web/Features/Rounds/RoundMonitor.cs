@@ -35,7 +35,8 @@ public static class RoundMonitor
             var sheets = await db.Scores.AsNoTracking().Where(s => s.RoundId == problem.Round.Id)
                 .Select(s => new { s.EntryId, s.JuryMemberId, s.Status }).ToListAsync(ct);
             var excluded = (await policy.ExcludedPairs(problem.Round.CallId).ToListAsync(ct)).Select(p => (p.EntryId, p.JuryMemberId)).ToHashSet();
-            var status = sheets.Where(s => !excluded.Contains((s.EntryId, s.JuryMemberId)))
+            // Sheets of entries or jurors no longer in the round (an entry withdrawn, a juror removed) are not this round's work.
+            var status = sheets.Where(s => !excluded.Contains((s.EntryId, s.JuryMemberId)) && problem.EntryIndex(s.EntryId) >= 0 && problem.JurorIndex(s.JuryMemberId) >= 0)
                 .ToDictionary(s => (problem.EntryIndex(s.EntryId), problem.JurorIndex(s.JuryMemberId)), s => s.Status);
             Progress Count(string label, IEnumerable<(int, int)> pairs)
             {
