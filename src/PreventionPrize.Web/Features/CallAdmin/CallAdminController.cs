@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Core.Accounts;
-using FluentValidation;
+using PreventionPrize.Web.Infrastructure.Mvc;
 
 namespace PreventionPrize.Web.Features.CallAdmin;
 
@@ -45,15 +45,7 @@ public sealed class CallAdminController(IMediator mediator) : Controller
     /// <summary>Status buttons sit on the edit page, so a refusal comes back there as a message rather than a form re-shown.</summary>
     private async Task<IActionResult> ChangeStatus(string code, ICommand command, string flash, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(command, ct);
-            TempData["Flash"] = flash;
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-        }
+        await this.TryAsync(() => mediator.Send(command, ct).AsTask(), flash);
         return RedirectToAction(nameof(Edit), new { code });
     }
 }

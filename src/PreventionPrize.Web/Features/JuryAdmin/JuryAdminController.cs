@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -79,15 +78,7 @@ public sealed class JuryAdminController(IMediator mediator) : Controller
     /// </summary>
     private async Task<IActionResult> Act<T>(T command, string flash, string page, object route, CancellationToken ct) where T : notnull
     {
-        try
-        {
-            await mediator.Send(command, ct);
-            TempData["Flash"] = flash;
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-        }
+        await this.TryAsync(() => mediator.Send(command, ct).AsTask(), flash);
         return RedirectToAction(page, route);
     }
 }

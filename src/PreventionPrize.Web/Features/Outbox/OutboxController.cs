@@ -1,10 +1,10 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Outbox;
 using PreventionPrize.Web.Infrastructure.Security;
+using PreventionPrize.Web.Infrastructure.Mvc;
 
 namespace PreventionPrize.Web.Features.Outbox;
 
@@ -33,15 +33,7 @@ public sealed class OutboxController(IMediator mediator) : Controller
             "mark-sent" => ChangeMailState.Change.MarkSent,
             _ => ChangeMailState.Change.Resend,
         };
-        try
-        {
-            await mediator.Send(new ChangeMailState.Command(id, change), ct);
-            TempData["Flash"] = $"Flash.Outbox{change}";
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-        }
+        await this.TryAsync(() => mediator.Send(new ChangeMailState.Command(id, change), ct).AsTask(), $"Flash.Outbox{change}");
         return RedirectToAction(nameof(Show), new { id });
     }
 

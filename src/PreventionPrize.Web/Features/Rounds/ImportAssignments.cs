@@ -39,14 +39,17 @@ public static class ImportAssignments
             // A line naming a pair the solver already made locks it, as adding it by hand does.
             var existing = (await db.Assignments.Where(a => a.RoundId == round.Id).ToListAsync(ct)).ToDictionary(a => (a.EntryId, a.JuryMemberId));
             var now = clock.GetUtcNow().UtcDateTime;
+            var entryByReference = problem.Entries.Select((x, i) => (x.Reference, i)).ToDictionary(x => x.Reference, x => x.i, StringComparer.OrdinalIgnoreCase);
+            var jurorByEmail = problem.Jurors.Select((x, i) => (x.Email, i)).DistinctBy(x => x.Email, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(x => x.Email, x => x.i, StringComparer.OrdinalIgnoreCase);
             var (added, already, problems) = (0, 0, new List<string>());
             for (var line = 1; line < rows.Count; line++)
             {
                 var cells = rows[line];
                 var reference = cells.ElementAtOrDefault(refColumn)?.Trim() ?? "";
                 var email = cells.ElementAtOrDefault(emailColumn)?.Trim() ?? "";
-                var e = problem.Entries.ToList().FindIndex(x => string.Equals(x.Reference, reference, StringComparison.OrdinalIgnoreCase));
-                var j = problem.Jurors.ToList().FindIndex(x => string.Equals(x.Email, email, StringComparison.OrdinalIgnoreCase));
+                var e = entryByReference.GetValueOrDefault(reference, -1);
+                var j = jurorByEmail.GetValueOrDefault(email, -1);
                 if (e < 0 || j < 0) { problems.Add(l["Rounds.Import.Unknown", line + 1, reference, email]); continue; }
                 if (problem.ForbiddenWhy.TryGetValue((e, j), out var why)) { problems.Add(l["Rounds.Import.Forbidden", line + 1, reference, email, ForbiddenText.Of(why, l)]); continue; }
                 if (existing.TryGetValue((problem.Entries[e].Id, problem.Jurors[j].Id), out var there)) { there.Locked = true; already++; continue; }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -76,17 +75,10 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
     [HttpPost("rounds/{roundId:int}/shortlist")]
     public async Task<IActionResult> Shortlist(AdvanceShortlist.Command command, CancellationToken ct)
     {
-        try
-        {
-            var id = await mediator.Send(command, ct);
-            TempData["Flash"] = "Flash.ShortlistCreated";
-            return RedirectToAction(nameof(Show), new { roundId = id });
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-            return RedirectToAction(nameof(Results), new { roundId = command.RoundId });
-        }
+        var id = 0;
+        return await this.TryAsync(async () => id = await mediator.Send(command, ct), "Flash.ShortlistCreated")
+            ? RedirectToAction(nameof(Show), new { roundId = id })
+            : RedirectToAction(nameof(Results), new { roundId = command.RoundId });
     }
 
     private async Task<IActionResult> ExportResultsAs(int roundId, ExportResults.Format format, CancellationToken ct)
@@ -131,18 +123,13 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
     [HttpPost("rounds/{roundId:int}/assignments.csv")]
     public async Task<IActionResult> Import(int roundId, IFormFile? file, CancellationToken ct)
     {
-        try
+        await this.TryAsync(async () =>
         {
             using var buffer = new MemoryStream();
             if (file is { Length: > 0 and <= ImportAssignments.MaxBytes }) await file.CopyToAsync(buffer, ct);
             var report = await mediator.Send(new ImportAssignments.Command(roundId, buffer.ToArray()), ct);
-            TempData["Flash"] = "Flash.AssignmentsImported";
             TempData["ImportReport"] = string.Join("\n", report.Problems.Prepend(l["Rounds.Import.Summary", report.Added, report.AlreadyThere, report.Problems.Count].Value));
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-        }
+        }, "Flash.AssignmentsImported");
         return RedirectToAction(nameof(Show), new { roundId });
     }
 
@@ -152,15 +139,7 @@ public sealed class RoundsController(IMediator mediator, TimeProvider clock, ISt
     /// <summary>The round page holds many small forms: a refusal comes back as a message at its top.</summary>
     private async Task<IActionResult> Act<T>(T command, string flash, int roundId, CancellationToken ct, string page = nameof(Show)) where T : notnull
     {
-        try
-        {
-            await mediator.Send(command, ct);
-            TempData["Flash"] = flash;
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-        }
+        await this.TryAsync(() => mediator.Send(command, ct).AsTask(), flash);
         return RedirectToAction(page, new { roundId });
     }
 }

@@ -1,8 +1,8 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Core.Accounts;
+using PreventionPrize.Web.Infrastructure.Mvc;
 
 namespace PreventionPrize.Web.Features.Users;
 
@@ -17,15 +17,7 @@ public sealed class UsersController(IMediator mediator) : Controller
     [HttpPost("{userId}/roles")]
     public async Task<IActionResult> ChangeRole(string userId, string role, bool grant, string? search, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ChangeRole.Command(userId, role, grant), ct);
-            TempData["Flash"] = grant ? "Flash.RoleGranted" : "Flash.RoleRevoked";
-        }
-        catch (ValidationException rejected)
-        {
-            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
-        }
+        await this.TryAsync(() => mediator.Send(new ChangeRole.Command(userId, role, grant), ct).AsTask(), grant ? "Flash.RoleGranted" : "Flash.RoleRevoked");
         return RedirectToAction(nameof(Index), new { search });
     }
 }
