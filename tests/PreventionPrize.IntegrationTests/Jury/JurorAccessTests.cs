@@ -32,6 +32,10 @@ public sealed class JurorAccessTests(PrizeAppFactory app) : IClassFixture<PrizeA
         new("POST", $"/jury/{code}/declaration", [new("AcceptsConfidentiality", "true"), new("SignedName", "A Juror")]),
         new("GET", $"/jury/{code}/entries/{reference}", []),
         new("POST", $"/jury/{code}/entries/{reference}/confirm", []),
+        new("GET", $"/jury/{code}/entries/{reference}/score", []),
+        new("POST", $"/jury/{code}/entries/{reference}/score", [new("Submit", "false"), new("Comment", "First impressions")]),
+        new("GET", $"/jury/{code}/practice", []),
+        new("POST", $"/jury/{code}/practice", []),
         new("POST", $"/jury/{code}/entries/{reference}/recuse", [new("Type", "Other"), new("Reason", "I know the team")]),
     ];
 
