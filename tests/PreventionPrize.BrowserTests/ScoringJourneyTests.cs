@@ -66,6 +66,16 @@ public sealed class ScoringJourneyTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(desk.GetByRole(AriaRole.Img, new() { Name = "How often each entry is in the top 3 when jurors are resampled" })).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(desk);
         await ScreenshotAsync(desk, "round-results");
+
+        await desk.GotoAsync($"{host.BaseUrl}/secretariat/calls/{call.Code}/decisions");
+        await desk.GetByLabel("Outcome").First.SelectOptionAsync("FirstPrize");
+        await desk.GetByLabel("The jury's rationale").First.FillAsync("Young people lead it from start to finish.");
+        await desk.GetByRole(AriaRole.Button, new() { Name = $"Record the decision {first.Reference}" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("The decision is recorded");
+        await AssertNoSeriousViolationsAsync(desk);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Lire ce site en français" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "L'annonce" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(desk);
     }
 
     private Task ScoreDirectlyAsync(int roundId, int memberId, int entryId, int value) =>

@@ -336,6 +336,12 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ResultsReleaseAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ResultsReleasedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("RulesEn")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -376,6 +382,51 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "ClosesAtUtc");
 
                     b.ToTable("Calls");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "Outcome");
+
+                    b.ToTable("Decisions");
                 });
 
             modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
@@ -1337,6 +1388,21 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("EntryRules")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.Decision", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

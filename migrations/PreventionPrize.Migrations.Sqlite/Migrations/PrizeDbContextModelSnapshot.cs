@@ -319,6 +319,12 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResultsReleaseAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultsReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RulesEn")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -359,6 +365,49 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ClosesAtUtc");
 
                     b.ToTable("Calls");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "Outcome");
+
+                    b.ToTable("Decisions");
                 });
 
             modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
@@ -1298,6 +1347,21 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("EntryRules")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.Decision", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -38,6 +38,11 @@ public sealed class Call
     /// <summary>What a juror and an entry from the same country means: a soft conflict unless the Secretariat decides otherwise.</summary>
     public Jury.CountryConflictRule CountryConflictRule { get; set; } = Jury.CountryConflictRule.Soft;
 
+    /// <summary>The release instant (the ceremony): decisions are pending, invisible to all but the Secretariat, until then.</summary>
+    public DateTime? ResultsReleaseAtUtc { get; set; }
+    /// <summary>When the release job queued the results e-mails: once, by whichever instance claimed it first.</summary>
+    public DateTime? ResultsReleasedAtUtc { get; set; }
+
     /// <summary>When set, the jurors who accepted are listed on the call's page, so applicants can declare relationships with them.</summary>
     public DateTime? JuryPublishedAtUtc { get; set; }
 

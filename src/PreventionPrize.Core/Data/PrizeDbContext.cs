@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Audit;
 using PreventionPrize.Core.Calls;
+using PreventionPrize.Core.Decisions;
 using PreventionPrize.Core.Entries;
 using PreventionPrize.Core.Jury;
 using PreventionPrize.Core.Outbox;
@@ -35,6 +36,7 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<JurorAssignment> Assignments => Set<JurorAssignment>();
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<JurorScore> Scores => Set<JurorScore>();
+    public DbSet<Decision> Decisions => Set<Decision>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

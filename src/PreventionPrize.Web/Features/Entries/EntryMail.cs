@@ -32,6 +32,22 @@ public sealed class EntryMail(MailOutbox outbox, IStringLocalizer<SharedResource
         QueueAsync($"entry.screened:{entry.Id}:{entry.ScreenedAtUtc!.Value.Ticks}", entry, ownerEmail,
             new EligibilityOutcomeMail(CallTitle(entry), entry.Reference ?? "", entry.Status == EntryStatus.Eligible, entry.ScreeningReason, $"/entries/{entry.Id}"), ct);
 
+    /// <summary>The result, once per entry, when the embargo lifts; the jury's feedback (unnamed) when jurors wrote any.</summary>
+    public Task<int> QueueResultAsync(Entry entry, string? ownerEmail, Core.Decisions.Decision decision, string? feedback, CancellationToken ct) =>
+        QueueAsync($"results:{entry.Id}", entry, ownerEmail, ResultModel(entry, decision, feedback), ct);
+
+    /// <summary>The result e-mail of an entry, as queued at the release and as the Secretariat previews it before.</summary>
+    public static ResultMail ResultModel(Entry entry, Core.Decisions.Decision decision, string? feedback)
+    {
+        var outcome = decision.Outcome switch
+        {
+            Core.Decisions.Outcome.Finalist => ResultOutcome.Finalist,
+            Core.Decisions.Outcome.NotSelected => ResultOutcome.NotSelected,
+            _ => ResultOutcome.Winner,
+        };
+        return new ResultMail(CallTitle(entry), entry.Reference ?? "", outcome, Core.Decisions.Outcomes.Place(decision.Outcome), feedback, $"/entries/{entry.Id}");
+    }
+
     /// <summary>Returns how many addresses the mail was queued for (0 when neither address is usable).</summary>
     private async Task<int> QueueAsync(string key, Entry entry, string? ownerEmail, MailModel model, CancellationToken ct)
     {

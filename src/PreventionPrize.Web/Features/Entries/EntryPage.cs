@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Entries;
 using PreventionPrize.Core.Jury;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Decisions;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mvc;
 
@@ -27,12 +29,12 @@ public static class EntryPage
         WindowState Window, DateTime ClosesAtUtc, int GraceMinutes, EntryRules Rules, IReadOnlyList<string> EligibleCountries,
         EligibilityAnswers Eligibility, IReadOnlyList<string> IdentifierWarnings, IReadOnlyList<AttachmentRow> Attachments,
         IReadOnlyList<VersionRow> Versions, DateTime UpdatedAtUtc, bool CanSaveDraft, bool CanSubmit, bool CanWithdraw,
-        IReadOnlyList<PublishedJuror> Jury)
+        IReadOnlyList<PublishedJuror> Jury, Core.Decisions.Outcome? Result)
     {
         public bool CanEdit => CanSaveDraft || CanSubmit;
     }
 
-    public sealed class Handler(EntryAccess access, JuryPolicy policy, TimeProvider clock) : IQueryHandler<Query, Model>
+    public sealed class Handler(EntryAccess access, JuryPolicy policy, PrizeDbContext db, TimeProvider clock) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
@@ -42,12 +44,14 @@ public static class EntryPage
             var now = clock.GetUtcNow().UtcDateTime;
             var call = entry.Call;
             var jury = await policy.PublishedMembers(call.Id).Select(m => new PublishedJuror(m.Id, m.Name)).ToListAsync(ct);
+            // The outcome exists for the applicant only from the release instant (the embargo), never before.
+            var result = call.IsLifted(now) ? await db.Decisions.Where(d => d.EntryId == entry.Id).Select(d => (Core.Decisions.Outcome?)d.Outcome).SingleOrDefaultAsync(ct) : null;
             return new Model(entry.Id, call.Code, Cultures.Pick(call.TitleEn, call.TitleFr), entry.Language, entry.Status, entry.Reference,
                 SubmissionWindow.Evaluate(call, now), call.ClosesAtUtc, call.GraceMinutes, call.EntryRules, call.EligibleCountries,
                 entry.Eligibility, entry.IdentifierWarnings,
                 entry.Attachments.OrderBy(a => a.UploadedAtUtc).Select(a => new AttachmentRow(a.Id, a.OriginalName, a.Size, a.ContentType, a.Purpose, a.Sha256, a.MetadataWarning)).ToList(),
                 entry.Versions.OrderBy(v => v.Number).Select(v => new VersionRow(v.Number, v.SubmittedAtUtc, v.Late)).ToList(),
-                entry.UpdatedAtUtc, EntryPolicy.CanSaveDraft(entry), EntryPolicy.CanSubmit(entry, now), EntryPolicy.CanWithdraw(entry, now), jury);
+                entry.UpdatedAtUtc, EntryPolicy.CanSaveDraft(entry), EntryPolicy.CanSubmit(entry, now), EntryPolicy.CanWithdraw(entry, now), jury, result);
         }
     }
 }

@@ -95,6 +95,8 @@ public static class ServiceRegistration
         services.AddScoped<Features.JuryAdmin.Invitations>();
         services.AddScoped<Features.Jurors.JurorMembership>();
         services.AddScoped<Features.Rounds.RoundProblemLoader>();
+        services.AddScoped<Features.Decisions.ResultsRelease>();
+        if (configuration.GetValue("Results:ReleaseJob", true)) services.AddHostedService<Features.Decisions.ResultsReleaseService>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
         services.AddScoped<Reminders.DraftReminders>();

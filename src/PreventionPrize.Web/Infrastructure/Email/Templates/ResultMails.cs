@@ -16,7 +16,8 @@ public sealed record ResultMail(string CallTitle, string Reference, ResultOutcom
     {
         var (subject, body) = Outcome switch
         {
-            ResultOutcome.Winner => (l["Mail.Result.WinnerSubject", l.Prize], l["Mail.Result.WinnerBody", CallTitle, Reference, Place ?? 1]),
+            ResultOutcome.Winner when Place is { } place => (l["Mail.Result.WinnerSubject", l.Prize], l["Mail.Result.WinnerBody", CallTitle, Reference, place]),
+            ResultOutcome.Winner => (l["Mail.Result.WinnerSubject", l.Prize], l["Mail.Result.MentionBody", CallTitle, Reference]),
             ResultOutcome.Finalist => (l["Mail.Result.FinalistSubject", l.Prize], l["Mail.Result.FinalistBody", CallTitle, Reference]),
             _ => (l["Mail.Result.NotSelectedSubject", l.Prize], l["Mail.Result.NotSelectedBody", CallTitle, Reference]),
         };

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Jury;
+using PreventionPrize.Core.Scoring;
+using PreventionPrize.Web.Features.Entries;
+
+namespace PreventionPrize.Web.Features.Decisions;
+
+/// <summary>
+/// At the release instant, tells every applicant with a decision their result, once. A call is claimed by a
+/// conditional update (<c>ResultsReleasedAtUtc</c> from null to now) inside the transaction that queues its
+/// e-mails, so two instances, or a pass that runs twice, never send twice. Pages need no job: they ask
+/// <see cref="Core.Decisions.Embargo"/> with the clock.
+/// </summary>
+public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy policy, TimeProvider clock, ILogger<ResultsRelease> log)
+{
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Calls.AsNoTracking().Where(c => c.ResultsReleaseAtUtc <= now && c.ResultsReleasedAtUtc == null).Select(c => c.Id).ToListAsync(ct);
+        var told = 0;
+        foreach (var callId in due)
+        {
+            await db.InTransactionAsync(async ct =>
+            {
+                var claimed = await db.Calls.Where(c => c.Id == callId && c.ResultsReleasedAtUtc == null && c.ResultsReleaseAtUtc <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResultsReleasedAtUtc, now), ct);
+                if (claimed == 0) return;
+                var queued = await QueueAsync(callId, now, ct);
+                told += queued;
+                db.Audit(now, null, "results.released", $"call:{callId}", $"{queued} e-mails queued");
+                await db.SaveChangesAsync(ct);
+            }, ct);
+            db.ChangeTracker.Clear();
+            log.LogInformation("Results of call {CallId} released", callId);
+        }
+        return told;
+    }
+
+    private async Task<int> QueueAsync(int callId, DateTime now, CancellationToken ct)
+    {
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.CallId == callId).ToListAsync(ct);
+        var queued = 0;
+        foreach (var decision in decisions)
+        {
+            var entry = await db.Entries.Include(e => e.Call).SingleAsync(e => e.Id == decision.EntryId, ct);
+            var ownerEmail = await db.Users.Where(u => u.Id == entry.OwnerId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            queued += await mail.QueueResultAsync(entry, ownerEmail, decision, await FeedbackAsync(callId, entry.Id, ct), ct);
+        }
+        return queued;
+    }
+
+    /// <summary>The jury's feedback for an entry, as written and without names: only from scores that count.</summary>
+    public async Task<string?> FeedbackAsync(int callId, int entryId, CancellationToken ct)
+    {
+        var excluded = (await policy.ExcludedPairs(callId).ToListAsync(ct)).Select(p => (p.EntryId, p.JuryMemberId)).ToHashSet();
+        var feedback = (await db.Scores.AsNoTracking().Where(s => s.EntryId == entryId && s.Status == ScoreStatus.Submitted && s.Feedback != "")
+                .OrderBy(s => s.Id).Select(s => new { s.JuryMemberId, s.Feedback }).ToListAsync(ct))
+            .Where(s => !excluded.Contains((entryId, s.JuryMemberId))).Select(s => s.Feedback).ToList();
+        return feedback.Count == 0 ? null : string.Join("\n\n", feedback);
+    }
+}
+
+/// <summary>Runs <see cref="ResultsRelease"/> every minute on the injected clock; a failing pass is logged and retried.</summary>
+public sealed class ResultsReleaseService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ResultsReleaseService> log) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ResultsRelease>().RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Results release pass failed");
+            }
+            await Task.Delay(Every, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+}

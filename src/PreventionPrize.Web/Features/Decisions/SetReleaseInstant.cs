@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Decisions;
+using PreventionPrize.Core.Time;
+using PreventionPrize.Web.Features.JuryAdmin;
+using PreventionPrize.Web.Infrastructure.Localization;
+using PreventionPrize.Web.Infrastructure.Mediator;
+using PreventionPrize.Web.Infrastructure.Security;
+
+namespace PreventionPrize.Web.Features.Decisions;
+
+/// <summary>
+/// Sets or moves the release instant (the ceremony, in Strasbourg time), or clears it. Once the instant has
+/// passed the results are out, and it can no longer move: nothing can be un-told.
+/// </summary>
+public static class SetReleaseInstant
+{
+    public sealed class Command : ICommand
+    {
+        [FromRoute] public string Code { get; set; } = "";
+        public DateTime? ReleaseAtLocal { get; set; }
+    }
+
+    public sealed class Handler(PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var call = await db.ByCodeAsync(command.Code, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (call.ResultsReleasedAtUtc is not null || call.IsLifted(now)) throw Rejection.Because(l["Decisions.AlreadyReleased"]);
+            var at = command.ReleaseAtLocal is { } local ? Strasbourg.ToUtc(local) : (DateTime?)null;
+            if (at is { } instant && instant <= now) throw Rejection.Because(l["Decisions.ReleaseInPast"], nameof(Command.ReleaseAtLocal));
+            db.Audit(now, user.Id, "results.releaseinstant", $"call:{call.Id}", $"{call.ResultsReleaseAtUtc:O} -> {at:O}");
+            call.ResultsReleaseAtUtc = at;
+            call.Touch(now);
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}
