@@ -35,3 +35,11 @@
         if (summary) summary.focus();
     });
 })();
+
+// "Print this report": a link rather than inline script, which the CSP forbids.
+document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("[data-print]") : null;
+    if (!link) return;
+    event.preventDefault();
+    window.print();
+});

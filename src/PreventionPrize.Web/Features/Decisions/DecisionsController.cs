@@ -27,6 +27,9 @@ public sealed class DecisionsController(IMediator mediator) : Controller
         return RedirectToAction(nameof(Index), new { code = command.Code });
     }
 
+    [HttpGet("report")]
+    public async Task<IActionResult> Report(string code, CancellationToken ct) => View(await mediator.Send(new JuryReport.Query(code), ct));
+
     [HttpGet("{entryId:int}/preview")]
     public async Task<IActionResult> Preview(string code, int entryId, CancellationToken ct) => View(await mediator.Send(new PreviewResult.Query(code, entryId), ct));
 }

@@ -17,9 +17,10 @@ public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Calls.AsNoTracking().Where(c => c.ResultsReleaseAtUtc <= now && c.ResultsReleasedAtUtc == null).Select(c => c.Id).ToListAsync(ct);
+        var due = await db.Calls.AsNoTracking().Where(c => c.ResultsReleaseAtUtc <= now && c.ResultsReleasedAtUtc == null)
+            .Select(c => new { c.Id, c.Code }).ToListAsync(ct);
         var told = 0;
-        foreach (var callId in due)
+        foreach (var (callId, code) in due.Select(c => (c.Id, c.Code)))
         {
             await db.InTransactionAsync(async ct =>
             {
@@ -28,7 +29,7 @@ public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy
                 if (claimed == 0) return;
                 var queued = await QueueAsync(callId, now, ct);
                 told += queued;
-                db.Audit(now, null, "results.released", $"call:{callId}", $"{queued} e-mails queued");
+                db.Audit(now, null, "results.released", $"call:{code}", $"{queued} e-mails queued");
                 await db.SaveChangesAsync(ct);
             }, ct);
             db.ChangeTracker.Clear();

@@ -33,7 +33,7 @@ public static class SetReleaseInstant
             if (call.ResultsReleasedAtUtc is not null || call.IsLifted(now)) throw Rejection.Because(l["Decisions.AlreadyReleased"]);
             var at = command.ReleaseAtLocal is { } local ? Strasbourg.ToUtc(local) : (DateTime?)null;
             if (at is { } instant && instant <= now) throw Rejection.Because(l["Decisions.ReleaseInPast"], nameof(Command.ReleaseAtLocal));
-            db.Audit(now, user.Id, "results.releaseinstant", $"call:{call.Id}", $"{call.ResultsReleaseAtUtc:O} -> {at:O}");
+            db.Audit(now, user.Id, "results.releaseinstant", $"call:{call.Code}", $"{call.ResultsReleaseAtUtc:O} -> {at:O}");
             call.ResultsReleaseAtUtc = at;
             call.Touch(now);
             await db.SaveChangesAsync(ct);

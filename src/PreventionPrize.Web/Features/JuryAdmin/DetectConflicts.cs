@@ -21,7 +21,7 @@ public static class DetectConflicts
             var now = clock.GetUtcNow().UtcDateTime;
             if (command.CountryRule is { } rule && rule != call.CountryConflictRule)
             {
-                db.Audit(now, user.Id, "call.countryrule", $"call:{call.Id}", $"{call.CountryConflictRule} -> {rule}");
+                db.Audit(now, user.Id, "call.countryrule", $"call:{call.Code}", $"{call.CountryConflictRule} -> {rule}");
                 call.CountryConflictRule = rule;
                 call.Touch(now);
             }

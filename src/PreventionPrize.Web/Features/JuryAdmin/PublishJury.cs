@@ -21,7 +21,7 @@ public static class PublishJury
             var now = clock.GetUtcNow().UtcDateTime;
             call.JuryPublishedAtUtc = command.Publish ? now : null;
             call.Touch(now);
-            db.Audit(now, user.Id, command.Publish ? "jury.published" : "jury.unpublished", $"call:{call.Id}");
+            db.Audit(now, user.Id, command.Publish ? "jury.published" : "jury.unpublished", $"call:{call.Code}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -35,7 +35,7 @@ public static class CreateRound
             command.CopyTo(round);
             round.Criteria = Core.Scoring.DefaultCriteria.Create();
             db.Rounds.Add(round);
-            db.Audit(now, user.Id, "round.created", $"call:{call.Id}", $"round {round.Number}: {round.NameEn}, {round.Mode}");
+            db.Audit(now, user.Id, "round.created", $"call:{call.Code}", $"round {round.Number}: {round.NameEn}, {round.Mode}");
             await db.SaveChangesAsync(ct);
             return round.Id;
         }
