@@ -135,4 +135,25 @@ public sealed class EmbargoTests : IAsyncLifetime
         Assert.Contains("Une démarche exemplaire avec les jeunes.", preview.Text);
         Assert.Empty(await ResultMailKeysAsync());
     }
+
+    [Fact]
+    public async Task The_certificate_is_the_Secretariats_before_the_release_and_the_teams_from_the_release_in_either_language()
+    {
+        var given = await DecidedAsync();
+        var url = $"/certificates/{given.Winner.Id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await given.WinnerOwner.GetAsync($"{url}/en")).Status);
+        var draft = await given.Secretariat.GetAsync($"{url}/fr");
+        Assert.Equal(HttpStatusCode.OK, draft.Status);
+        Assert.Contains("Le jury décerne", draft.Text);
+        Assert.Contains("Premier prix", draft.Text);
+
+        MoveClockTo(given.ReleaseAtUtc);
+        var english = await given.WinnerOwner.GetAsync($"{url}/en");
+        Assert.Equal(HttpStatusCode.OK, english.Status);
+        Assert.Contains("The jury awards", english.Text);
+        Assert.Contains("First prize", english.Text);
+        Assert.Contains("Jouer sans se perdre", english.Text);
+        var stranger = await _app.SignedInAsync(Roles.Applicant);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{url}/en")).Status);
+    }
 }
