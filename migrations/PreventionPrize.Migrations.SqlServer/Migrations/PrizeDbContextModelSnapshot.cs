@@ -429,6 +429,53 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.ReplicationKit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("EnIsTranslation")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("FrIsTranslation")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.ToTable("ReplicationKits");
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1403,6 +1450,119 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.ReplicationKit", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionPrize.Core.Decisions.KitTexts", "En", b1 =>
+                        {
+                            b1.Property<int>("ReplicationKitId");
+
+                            b1.Property<string>("Activities")
+                                .IsRequired();
+
+                            b1.Property<string>("Conditions")
+                                .IsRequired();
+
+                            b1.Property<string>("Contact")
+                                .IsRequired();
+
+                            b1.Property<string>("DigitalBehaviour")
+                                .IsRequired();
+
+                            b1.Property<string>("Duration")
+                                .IsRequired();
+
+                            b1.Property<string>("Evaluation")
+                                .IsRequired();
+
+                            b1.Property<string>("Materials")
+                                .IsRequired();
+
+                            b1.Property<string>("NeedsAssessment")
+                                .IsRequired();
+
+                            b1.Property<string>("Resources")
+                                .IsRequired();
+
+                            b1.Property<string>("TargetGroup")
+                                .IsRequired();
+
+                            b1.Property<string>("YouthParticipation")
+                                .IsRequired();
+
+                            b1.HasKey("ReplicationKitId");
+
+                            b1.ToTable("ReplicationKits");
+
+                            b1
+                                .ToJson("En")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReplicationKitId");
+                        });
+
+                    b.OwnsOne("PreventionPrize.Core.Decisions.KitTexts", "Fr", b1 =>
+                        {
+                            b1.Property<int>("ReplicationKitId");
+
+                            b1.Property<string>("Activities")
+                                .IsRequired();
+
+                            b1.Property<string>("Conditions")
+                                .IsRequired();
+
+                            b1.Property<string>("Contact")
+                                .IsRequired();
+
+                            b1.Property<string>("DigitalBehaviour")
+                                .IsRequired();
+
+                            b1.Property<string>("Duration")
+                                .IsRequired();
+
+                            b1.Property<string>("Evaluation")
+                                .IsRequired();
+
+                            b1.Property<string>("Materials")
+                                .IsRequired();
+
+                            b1.Property<string>("NeedsAssessment")
+                                .IsRequired();
+
+                            b1.Property<string>("Resources")
+                                .IsRequired();
+
+                            b1.Property<string>("TargetGroup")
+                                .IsRequired();
+
+                            b1.Property<string>("YouthParticipation")
+                                .IsRequired();
+
+                            b1.HasKey("ReplicationKitId");
+
+                            b1.ToTable("ReplicationKits");
+
+                            b1
+                                .ToJson("Fr")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReplicationKitId");
+                        });
+
+                    b.Navigation("En")
+                        .IsRequired();
+
+                    b.Navigation("Fr")
                         .IsRequired();
                 });
 

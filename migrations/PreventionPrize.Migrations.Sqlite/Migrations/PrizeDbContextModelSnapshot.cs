@@ -410,6 +410,51 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.ReplicationKit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnIsTranslation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FrIsTranslation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.ToTable("ReplicationKits");
+                });
+
             modelBuilder.Entity("PreventionPrize.Core.Entries.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1362,6 +1407,119 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Decisions.ReplicationKit", b =>
+                {
+                    b.HasOne("PreventionPrize.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionPrize.Core.Decisions.KitTexts", "En", b1 =>
+                        {
+                            b1.Property<int>("ReplicationKitId");
+
+                            b1.Property<string>("Activities")
+                                .IsRequired();
+
+                            b1.Property<string>("Conditions")
+                                .IsRequired();
+
+                            b1.Property<string>("Contact")
+                                .IsRequired();
+
+                            b1.Property<string>("DigitalBehaviour")
+                                .IsRequired();
+
+                            b1.Property<string>("Duration")
+                                .IsRequired();
+
+                            b1.Property<string>("Evaluation")
+                                .IsRequired();
+
+                            b1.Property<string>("Materials")
+                                .IsRequired();
+
+                            b1.Property<string>("NeedsAssessment")
+                                .IsRequired();
+
+                            b1.Property<string>("Resources")
+                                .IsRequired();
+
+                            b1.Property<string>("TargetGroup")
+                                .IsRequired();
+
+                            b1.Property<string>("YouthParticipation")
+                                .IsRequired();
+
+                            b1.HasKey("ReplicationKitId");
+
+                            b1.ToTable("ReplicationKits");
+
+                            b1
+                                .ToJson("En")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReplicationKitId");
+                        });
+
+                    b.OwnsOne("PreventionPrize.Core.Decisions.KitTexts", "Fr", b1 =>
+                        {
+                            b1.Property<int>("ReplicationKitId");
+
+                            b1.Property<string>("Activities")
+                                .IsRequired();
+
+                            b1.Property<string>("Conditions")
+                                .IsRequired();
+
+                            b1.Property<string>("Contact")
+                                .IsRequired();
+
+                            b1.Property<string>("DigitalBehaviour")
+                                .IsRequired();
+
+                            b1.Property<string>("Duration")
+                                .IsRequired();
+
+                            b1.Property<string>("Evaluation")
+                                .IsRequired();
+
+                            b1.Property<string>("Materials")
+                                .IsRequired();
+
+                            b1.Property<string>("NeedsAssessment")
+                                .IsRequired();
+
+                            b1.Property<string>("Resources")
+                                .IsRequired();
+
+                            b1.Property<string>("TargetGroup")
+                                .IsRequired();
+
+                            b1.Property<string>("YouthParticipation")
+                                .IsRequired();
+
+                            b1.HasKey("ReplicationKitId");
+
+                            b1.ToTable("ReplicationKits");
+
+                            b1
+                                .ToJson("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReplicationKitId");
+                        });
+
+                    b.Navigation("En")
+                        .IsRequired();
+
+                    b.Navigation("Fr")
                         .IsRequired();
                 });
 

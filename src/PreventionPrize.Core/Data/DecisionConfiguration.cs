@@ -21,3 +21,20 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         decision.Property(d => d.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class ReplicationKitConfiguration : IEntityTypeConfiguration<ReplicationKit>
+{
+    public void Configure(EntityTypeBuilder<ReplicationKit> kit)
+    {
+        kit.HasOne<Entry>().WithMany().HasForeignKey(k => k.EntryId).OnDelete(DeleteBehavior.Restrict);
+        kit.HasIndex(k => k.EntryId).IsUnique();
+        kit.Property(k => k.Status).HasConversion<string>().HasMaxLength(10);
+        kit.Property(k => k.ApprovedById).HasMaxLength(450);
+        kit.Property(k => k.Version).IsConcurrencyToken();
+        // Each language's sections in one JSON column: eleven long texts, always read and written together.
+        kit.OwnsOne(k => k.En, texts => { texts.ToJson(); texts.Ignore(t => t.IsEmpty); });
+        kit.OwnsOne(k => k.Fr, texts => { texts.ToJson(); texts.Ignore(t => t.IsEmpty); });
+        kit.Navigation(k => k.En).IsRequired();
+        kit.Navigation(k => k.Fr).IsRequired();
+    }
+}

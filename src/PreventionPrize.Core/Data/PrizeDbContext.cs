@@ -37,6 +37,7 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<JurorScore> Scores => Set<JurorScore>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<ReplicationKit> ReplicationKits => Set<ReplicationKit>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
