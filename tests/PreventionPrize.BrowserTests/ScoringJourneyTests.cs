@@ -76,6 +76,15 @@ public sealed class ScoringJourneyTests(BrowserHost host) : IClassFixture<Browse
         await desk.GetByRole(AriaRole.Button, new() { Name = "Lire ce site en français" }).ClickAsync();
         await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "L'annonce" })).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(desk);
+
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Le rapport du jury" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "Décisions et motivation du jury" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(desk);
+        await ScreenshotAsync(desk, "jury-report-fr");
+        await desk.GotoAsync($"{host.BaseUrl}/certificates/{first.Id}/fr");
+        await Assertions.Expect(desk.GetByText("Premier prix")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(desk);
+        await ScreenshotAsync(desk, "certificate-fr");
     }
 
     private Task ScoreDirectlyAsync(int roundId, int memberId, int entryId, int value) =>

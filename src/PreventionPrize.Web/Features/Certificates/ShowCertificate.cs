@@ -19,7 +19,7 @@ public static class ShowCertificate
 {
     public sealed record Query(int EntryId, string Language) : IQuery<Model>;
 
-    public sealed record Model(string Language, string Prize, string Heading, string Awarded, string Outcome, string ProjectTitle, string Organisation,
+    public sealed record Model(string Language, string Heading, string Awarded, string Outcome, string ProjectTitle, string Organisation,
         string CallTitle, string Date, string Signature, int EntryId);
 
     public sealed class Handler(EntryAccess access, PrizeDbContext db, IHttpContextAccessor http, TimeProvider clock, IStringLocalizer<SharedResource> l)
@@ -36,7 +36,7 @@ public static class ShowCertificate
             using (Cultures.Use(language))
             {
                 var day = entry.Call.ResultsReleaseAtUtc ?? now;
-                return new Model(language, l["Prize.Name"], l["Certificate.Heading"], l["Certificate.Awarded"], l[$"Outcome.{decision.Outcome}"], entry.Title, entry.OrganisationName,
+                return new Model(language, l["Certificate.Heading"], l["Certificate.Awarded"], l[$"Outcome.{decision.Outcome}"], entry.Title, entry.OrganisationName,
                     language == "fr" ? entry.Call.TitleFr : entry.Call.TitleEn, Strasbourg.ToLocal(day).ToString("d MMMM yyyy", Cultures.DateCulture),
                     l["Certificate.Signature"], entry.Id);
             }
