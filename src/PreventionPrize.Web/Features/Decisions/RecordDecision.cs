@@ -1,11 +1,13 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Decisions;
 using PreventionPrize.Core.Jury;
+using PreventionPrize.Web.Features.Gallery;
 using PreventionPrize.Web.Features.JuryAdmin;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
@@ -36,7 +38,8 @@ public static class RecordDecision
         }
     }
 
-    public sealed class Handler(PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command>
+    public sealed class Handler(PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l,
+        IOutputCacheStore gallery) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -56,6 +59,8 @@ public static class RecordDecision
             decision.Version++;
             db.Audit(now, user.Id, "decision.recorded", $"entry:{command.EntryId}", $"{before} -> {decision.Outcome}: {decision.Rationale}");
             await db.SaveChangesAsync(ct);
+            // The gallery's cached answers may include this call once released; evict rather than wait for expiry.
+            await gallery.EvictAsync(ct);
             return Unit.Value;
         }
     }

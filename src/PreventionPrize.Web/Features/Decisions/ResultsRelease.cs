@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Jury;
 using PreventionPrize.Core.Scoring;
 using PreventionPrize.Web.Features.Entries;
+using PreventionPrize.Web.Features.Gallery;
 
 namespace PreventionPrize.Web.Features.Decisions;
 
@@ -12,7 +14,8 @@ namespace PreventionPrize.Web.Features.Decisions;
 /// e-mails, so two instances, or a pass that runs twice, never send twice. Pages need no job: they ask
 /// <see cref="Core.Decisions.Embargo"/> with the clock.
 /// </summary>
-public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy policy, TimeProvider clock, ILogger<ResultsRelease> log)
+public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy policy, TimeProvider clock,
+    IOutputCacheStore gallery, ILogger<ResultsRelease> log)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -35,6 +38,9 @@ public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy
             db.ChangeTracker.Clear();
             log.LogInformation("Results of call {CallId} released", callId);
         }
+        // The gallery's cache key already moves at the instant (GalleryCache); evicting too means every event that
+        // changes what is published drops the cache, with no exception to remember.
+        if (due.Count > 0) await gallery.EvictAsync(ct);
         return told;
     }
 

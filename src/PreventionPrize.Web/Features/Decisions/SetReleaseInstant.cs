@@ -1,10 +1,12 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Decisions;
 using PreventionPrize.Core.Time;
+using PreventionPrize.Web.Features.Gallery;
 using PreventionPrize.Web.Features.JuryAdmin;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
@@ -24,7 +26,8 @@ public static class SetReleaseInstant
         public DateTime? ReleaseAtLocal { get; set; }
     }
 
-    public sealed class Handler(PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command>
+    public sealed class Handler(PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l,
+        IOutputCacheStore gallery) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -37,6 +40,8 @@ public static class SetReleaseInstant
             call.ResultsReleaseAtUtc = at;
             call.Touch(now);
             await db.SaveChangesAsync(ct);
+            // A moved instant changes what the gallery may show and when; its cached answers go.
+            await gallery.EvictAsync(ct);
             return Unit.Value;
         }
     }

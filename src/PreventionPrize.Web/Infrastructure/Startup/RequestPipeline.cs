@@ -24,6 +24,8 @@ public static class RequestPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After localization (the key varies by language) and authentication (signed-in requests bypass the cache).
+        app.UseOutputCache();
         app.MapHealthChecks("/health");
         app.MapControllers();
         return app;

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
+using PreventionPrize.Web.Features.Gallery;
 using PreventionPrize.Web.Infrastructure.Database;
 using PreventionPrize.Web.Infrastructure.Email;
 using PreventionPrize.Web.Infrastructure.Email.Templates;
@@ -96,6 +97,8 @@ public static class ServiceRegistration
         services.AddScoped<Features.Jurors.JurorMembership>();
         services.AddScoped<Features.Rounds.RoundProblemLoader>();
         services.AddScoped<Features.Decisions.ResultsRelease>();
+        services.AddScoped<Features.Gallery.PublishedWinners>();
+        services.AddGalleryCache();
         if (configuration.GetValue("Results:ReleaseJob", true)) services.AddHostedService<Features.Decisions.ResultsReleaseService>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));

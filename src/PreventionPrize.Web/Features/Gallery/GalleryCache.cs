@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using PreventionPrize.Core.Data;
+
+namespace PreventionPrize.Web.Features.Gallery;
+
+/// <summary>
+/// Output caching of the gallery's machine-readable views (feed, JSON, CSV), which aggregators poll. Anonymous only
+/// (the default policy skips signed-in requests and responses that set cookies).
+/// <para>
+/// Why the cache can never serve the pre-release answer after the release: the key includes the latest release
+/// instant already passed, read from the database on each request (one indexed scalar query). The moment the clock
+/// reaches a release instant the key changes and the response is rendered afresh; no timer or job is involved, and a
+/// cached answer from before can never match. Anything else that changes what is published (a decision, a moved
+/// instant, the release job) evicts the tag, and entries expire after 60 s, so an edit made elsewhere shows within a minute.
+/// </para>
+/// <para>
+/// The HTML pages are not cached: the layout carries a per-visitor antiforgery token (the language switch), and a
+/// cached page would hand one visitor's token to everyone else.
+/// </para>
+/// </summary>
+public static class GalleryCache
+{
+    public const string Policy = "Gallery";
+    public const string Tag = "gallery";
+
+    public static IServiceCollection AddGalleryCache(this IServiceCollection services) =>
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .Expire(TimeSpan.FromSeconds(60))
+            .Tag(Tag)
+            .VaryByValue(async (context, ct) => new("release", await LatestLiftedAsync(context, ct)))
+            .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))));
+
+    public static Task EvictAsync(this IOutputCacheStore cache, CancellationToken ct) => cache.EvictByTagAsync(Tag, ct).AsTask();
+
+    private static async Task<string> LatestLiftedAsync(HttpContext context, CancellationToken ct)
+    {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var db = context.RequestServices.GetRequiredService<PrizeDbContext>();
+        var latest = await db.Calls.Where(c => c.ResultsReleaseAtUtc <= now).MaxAsync(c => c.ResultsReleaseAtUtc, ct);
+        return latest?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "none";
+    }
+}
