@@ -45,6 +45,10 @@ public sealed class ReplicationKitTests(PrizeAppFactory app) : IClassFixture<Pri
         var sent = await team.SubmitAsync(url, [.. AllSections("Fr", "Texte"), new("Submit", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
 
+        var publicPage = $"/winners/{entry.Reference}";
+        Assert.Equal(HttpStatusCode.OK, (await app.NewClient().GetAsync(publicPage)).Status);
+        Assert.DoesNotContain("Texte (Contact)", (await app.NewClient().GetAsync(publicPage)).Text);
+
         var secretariat = await app.SignedInAsync(Roles.Secretariat);
         var review = $"/secretariat/kits/{entry.Id}";
         var tooSoon = await secretariat.SubmitAsync(review, [new("Approve", "true")]);
@@ -58,6 +62,14 @@ public sealed class ReplicationKitTests(PrizeAppFactory app) : IClassFixture<Pri
         Assert.False(kit.FrIsTranslation);
         Assert.Equal("Text (Contact)", kit.En.Contact);
         Assert.Contains("The Secretariat approved this kit", (await team.GetAsync(url)).Text);
+        var english = await app.NewClient().GetAsync(publicPage);
+        Assert.Contains("Text (Contact)", english.Text);
+        Assert.Contains("This text is a translation by the Secretariat", english.Text);
+        var french = app.NewClient();
+        await french.SwitchLanguageAsync("fr");
+        var frenchPage = await french.GetAsync(publicPage);
+        Assert.Contains("Texte (Contact)", frenchPage.Text);
+        Assert.DoesNotContain("traduction du Secrétariat", frenchPage.Text);
         Assert.Contains(await app.WithDbAsync(db => db.AuditEvents.Where(a => a.Subject == $"entry:{entry.Id}").Select(a => a.Action).ToListAsync()), a => a == "kit.approved");
     }
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PreventionPrize.Core.Data;
+using PreventionPrize.Core.Decisions;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Web.Infrastructure.Email;
@@ -18,15 +21,19 @@ public static class ShowWinner
 {
     public sealed record Query(string Reference) : IQuery<Model>;
 
-    public sealed record Model(Winner Winner, string CallTitle, string Url, string JsonLd);
+    /// <summary><paramref name="Kit"/> is the team's replication kit once the Secretariat approved it; null before.</summary>
+    public sealed record Model(Winner Winner, string CallTitle, string Url, string JsonLd, ReplicationKit? Kit);
 
-    public sealed class Handler(PublishedWinners published, PublicLinks links, IStringLocalizer<SharedResource> l) : IQueryHandler<Query, Model>
+    public sealed class Handler(PublishedWinners published, PrizeDbContext db, PublicLinks links, IStringLocalizer<SharedResource> l) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
             var winner = await published.FindAsync(query.Reference, ct) ?? throw new NotFoundException();
             var url = links.Absolute($"/winners/{Uri.EscapeDataString(winner.Reference)}");
-            return new Model(winner, Cultures.Pick(winner.CallTitleEn, winner.CallTitleFr), url, JsonLd(winner, url, l));
+            var kit = await db.ReplicationKits.AsNoTracking()
+                .Where(k => k.Status == KitStatus.Approved && db.Entries.Any(e => e.Id == k.EntryId && e.Reference == winner.Reference))
+                .SingleOrDefaultAsync(ct);
+            return new Model(winner, Cultures.Pick(winner.CallTitleEn, winner.CallTitleFr), url, JsonLd(winner, url, l), kit);
         }
     }
 
