@@ -9,6 +9,7 @@ return args switch
     ["bench-assign", .. var rest] => AssignmentBenchmark.Run(rest),
     ["bench-assign-round", .. var rest] => await RoundAssignmentBenchmark.RunAsync(rest),
     ["bench-results", .. var rest] => ResultsBenchmark.Run(rest),
+    ["bench-gallery", .. var rest] => await GalleryBenchmark.RunAsync(rest),
     ["gen-assign-instance", var n, var m, var seed, var path]
         when int.TryParse(n, out var entries) && int.TryParse(m, out var jurors) && int.TryParse(seed, out var s) && entries > 0 && jurors > 0
         => AssignmentBenchmark.Generate(entries, jurors, s, path),
@@ -31,6 +32,8 @@ static int Usage()
     Console.Error.WriteLine("  the web app's own Compute button end to end on SQLite (read the round, solve, save the pairs); 100 × 7 by default");
     Console.Error.WriteLine("usage: bench-results [--entries 2000] [--jurors 300] [--per-entry 5] [--criteria 5] [--runs 3]");
     Console.Error.WriteLine("  the results page's statistics on simulated scores: aggregates, calibration, agreement, 1,000 bootstrap resamples");
+    Console.Error.WriteLine("usage: bench-gallery [--winners 30] [--concurrency 16] [--seconds 10]");
+    Console.Error.WriteLine("  load on the public gallery over loopback: requests/s and latency percentiles per route, beside /health");
     Console.Error.WriteLine("usage: gen-assign-instance N M SEED OUT.json");
     Console.Error.WriteLine("  writes an instance for assign: N entries, M jurors, every pair scored 0..100, 2 % conflicts, k = 3");
     return 2;
