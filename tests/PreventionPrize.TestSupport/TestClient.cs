@@ -61,7 +61,7 @@ public sealed class TestClient(HttpClient http) : IDisposable
         return await ReadAsync(await Http.PostAsync(action, new FormUrlEncodedContent(fields)));
     }
 
-    /// <summary>Posts to any URL with a valid antiforgery token taken from the home page (a bare POST button).</summary>
+    /// <summary>Posts to any URL with a valid antiforgery token (a bare POST button).</summary>
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>>? values = null)
     {
         var fields = (values ?? []).Append(new("__RequestVerificationToken", await AntiforgeryTokenAsync()));
@@ -88,11 +88,16 @@ public sealed class TestClient(HttpClient http) : IDisposable
     }
 
     /// <summary>A valid antiforgery token for this client's cookie, taken from the home page's language form.</summary>
+    /// <summary>
+    /// A signed-in user's pages carry a token in the layout (the language switch and sign-out); an anonymous
+    /// visitor's public pages carry none (so they can be cached), and the sign-in form is where one is found.
+    /// </summary>
     public async Task<string> AntiforgeryTokenAsync()
     {
-        var home = await GetAsync("/");
-        return home.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-            ?? throw new InvalidOperationException("No antiforgery token on the home page");
+        foreach (var url in new[] { "/", "/account/login" })
+            if ((await GetAsync(url)).Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") is { } token)
+                return token;
+        throw new InvalidOperationException("No antiforgery token on the home page or the sign-in page");
     }
 
     public async Task SignInAsync(string email, string password = DefaultPassword)

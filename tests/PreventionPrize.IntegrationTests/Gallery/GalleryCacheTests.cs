@@ -4,7 +4,7 @@ using PreventionPrize.Core.Entries;
 
 namespace PreventionPrize.IntegrationTests.Gallery;
 
-/// <summary>The open data is output-cached, and recording a decision evicts it.</summary>
+/// <summary>The gallery's pages and open data are output-cached for anonymous visitors, and recording a decision evicts them.</summary>
 public sealed class GalleryCacheTests : IAsyncLifetime
 {
     private readonly PrizeAppFactory _app = new();
@@ -50,5 +50,54 @@ public sealed class GalleryCacheTests : IAsyncLifetime
         _app.MoveClockTo(given.ReleaseAtUtc);
 
         Assert.Contains(given.Winner.Reference!, await client.Http.GetStringAsync("/winners.atom"));
+    }
+
+    [Fact]
+    public async Task The_gallery_pages_are_cached_for_anonymous_visitors_never_across_the_release_and_never_for_a_signed_in_user()
+    {
+        var given = await Winners.DecidedAsync(_app, _app.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        var visitor = _app.NewClient();
+        _app.MoveClockTo(given.ReleaseAtUtc.AddSeconds(-1));
+        Assert.DoesNotContain("Jouer sans se perdre", (await visitor.GetAsync("/winners")).Text);
+        _app.MoveClockTo(given.ReleaseAtUtc);
+        var first = await visitor.GetAsync("/winners");
+        Assert.Contains("Jouer sans se perdre", first.Text);
+        Assert.Null(first.Document.QuerySelector("input[name='__RequestVerificationToken']"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await visitor.GetAsync($"/winners/{given.Winner.Reference}")).Status);
+        await CachedAsync(visitor, "/winners");
+        await CachedAsync(visitor, $"/winners/{given.Winner.Reference}");
+
+        // Renamed behind the app's back: anonymous visitors get the cached page; a signed-in user the current one.
+        await _app.WithDbAsync(db => db.Entries.Where(e => e.Id == given.Winner.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Title, "Renamed project")));
+        Assert.Contains("Jouer sans se perdre", (await _app.NewClient().GetAsync("/winners")).Text);
+        Assert.Contains("Jouer sans se perdre", (await _app.NewClient().GetAsync($"/winners/{given.Winner.Reference}")).Text);
+        var member = await _app.SignedInAsync(Roles.Applicant);
+        Assert.Contains("Renamed project", (await member.GetAsync("/winners")).Text);
+    }
+
+    /// <summary>The cache stores a response after sending it: wait until a request is answered from it (an Age header).</summary>
+    private static async Task CachedAsync(TestClient client, string url)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var response = await client.Http.GetAsync(url);
+            if (response.Headers.Age is not null) return;
+            await Task.Delay(20);
+        }
+        Assert.Fail($"{url} was never answered from the output cache");
+    }
+
+    [Fact]
+    public async Task The_language_switch_needs_a_token_from_a_signed_in_user_but_not_from_an_anonymous_visitor()
+    {
+        var visitor = _app.NewClient();
+        var anonymous = await visitor.Http.PostAsync("/language", new FormUrlEncodedContent([new("culture", "fr"), new("returnUrl", "/winners")]));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("Lauréats", (await visitor.GetAsync("/winners")).Text);
+
+        var member = await _app.SignedInAsync(Roles.Applicant);
+        var forged = await member.Http.PostAsync("/language", new FormUrlEncodedContent([new("culture", "fr"), new("returnUrl", "/")]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await member.SwitchLanguageAsync("fr")).Status);
     }
 }

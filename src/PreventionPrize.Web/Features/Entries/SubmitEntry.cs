@@ -69,7 +69,12 @@ public static class SubmitEntry
         private async Task<Entry> SubmitAsync(Entry entry, Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            if (entry.Version != command.Version) throw Rejection.Because(l["Entry.ChangedElsewhere"]);
+            if (entry.Version != command.Version)
+            {
+                // A double click whose twin submitted this very form between our check and our read: done, not a conflict.
+                if (await db.EntryVersions.AnyAsync(v => v.EntryId == entry.Id && v.SubmissionKey == command.SubmissionKey, ct)) return entry;
+                throw Rejection.Because(l["Entry.ChangedElsewhere"]);
+            }
             if (!entry.IsOpenToApplicant) throw Rejection.Because(l["Entry.ReadOnly"]);
 
             var isDraft = entry.Status == EntryStatus.Draft;

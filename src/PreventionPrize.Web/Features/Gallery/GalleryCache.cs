@@ -6,8 +6,8 @@ using PreventionPrize.Core.Data;
 namespace PreventionPrize.Web.Features.Gallery;
 
 /// <summary>
-/// Output caching of the gallery's machine-readable views (feed, JSON, CSV), which aggregators poll. Anonymous only
-/// (the default policy skips signed-in requests and responses that set cookies).
+/// Output caching of the gallery: its pages, the feed, JSON and CSV. Anonymous only (the default policy skips
+/// signed-in requests and responses that set cookies, such as one that consumes a flash message).
 /// <para>
 /// Why the cache can never serve the pre-release answer after the release: the key includes the latest release
 /// instant already passed, read from the database on each request (one indexed scalar query). The moment the clock
@@ -16,8 +16,8 @@ namespace PreventionPrize.Web.Features.Gallery;
 /// instant, the release job) evicts the tag, and entries expire after 60 s, so an edit made elsewhere shows within a minute.
 /// </para>
 /// <para>
-/// The HTML pages are not cached: the layout carries a per-visitor antiforgery token (the language switch), and a
-/// cached page would hand one visitor's token to everyone else.
+/// The HTML pages can be cached because an anonymous visitor's layout carries no per-visitor token: the language
+/// switch asks for one only from signed-in users (see LanguageController).
 /// </para>
 /// </summary>
 public static class GalleryCache

@@ -10,6 +10,7 @@ namespace PreventionPrize.Web.Features.Gallery;
 public sealed class GalleryController(IMediator mediator) : Controller
 {
     [HttpGet("winners")]
+    [OutputCache(PolicyName = GalleryCache.Policy)]
     public async Task<IActionResult> Index([FromQuery] ListWinners.Query query, CancellationToken ct) => View("ListWinners", await mediator.Send(query, ct));
 
     /// <summary>docs/open-data.md, embedded at build time: the fields and the licence, as plain text.</summary>
@@ -18,6 +19,7 @@ public sealed class GalleryController(IMediator mediator) : Controller
         File(typeof(GalleryController).Assembly.GetManifestResourceStream("open-data.md")!, "text/plain; charset=utf-8");
 
     [HttpGet("winners/{reference}")]
+    [OutputCache(PolicyName = GalleryCache.Policy)]
     public async Task<IActionResult> Show(string reference, CancellationToken ct) => View("ShowWinner", await mediator.Send(new ShowWinner.Query(reference), ct));
 
     [HttpGet("winners.atom")]
