@@ -53,5 +53,12 @@ public sealed class GalleryJourneyTests(BrowserHost host) : IClassFixture<Browse
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Jouer sans se perdre", csv);
         Assert.Contains("Achats malins", csv);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read this site in English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Winners", Exact = true })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Achats malins" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Special mention").First).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
     }
 }

@@ -156,4 +156,23 @@ public sealed class EmbargoTests : IAsyncLifetime
         var stranger = await _app.SignedInAsync(Roles.Applicant);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{url}/en")).Status);
     }
+
+    [Fact]
+    public async Task The_Secretariat_previews_a_winners_public_page_before_the_release_and_nobody_else_sees_it()
+    {
+        var given = await DecidedAsync();
+        var page = $"/winners/{given.Winner.Reference}";
+        var preview = await given.Secretariat.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("Preview for the Secretariat", preview.Text);
+        Assert.Contains("Jouer sans se perdre", preview.Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.NewClient().GetAsync(page)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await given.WinnerOwner.GetAsync(page)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await given.Secretariat.GetAsync($"/winners/{given.Private.Reference}")).Status);
+
+        MoveClockTo(given.ReleaseAtUtc);
+        var live = await _app.NewClient().GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, live.Status);
+        Assert.DoesNotContain("Preview for the Secretariat", live.Text);
+    }
 }

@@ -17,9 +17,13 @@ public sealed record Winner(
 /// </summary>
 public sealed class PublishedWinners(PrizeDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Winner>> AllAsync(CancellationToken ct, string? reference = null)
+    /// <param name="preview">
+    /// The Secretariat's preview of a page before the release: decided and consented, whatever the release instant.
+    /// Only the winner page passes it, only for the Secretariat, and a signed-in response is never cached.
+    /// </param>
+    public async Task<IReadOnlyList<Winner>> AllAsync(CancellationToken ct, string? reference = null, bool preview = false)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime.AddYears(preview ? 100 : 0);
         var query = from d in db.Decisions.AsNoTracking()
                     join e in db.Entries.AsNoTracking() on d.EntryId equals e.Id
                     join c in db.Calls.AsNoTracking() on d.CallId equals c.Id
@@ -38,5 +42,6 @@ public sealed class PublishedWinners(PrizeDbContext db, TimeProvider clock)
             .ToList();
     }
 
-    public async Task<Winner?> FindAsync(string reference, CancellationToken ct) => (await AllAsync(ct, reference)).SingleOrDefault();
+    public async Task<Winner?> FindAsync(string reference, CancellationToken ct, bool preview = false) =>
+        (await AllAsync(ct, reference, preview)).SingleOrDefault();
 }

@@ -22,18 +22,21 @@ public static class ShowWinner
     public sealed record Query(string Reference) : IQuery<Model>;
 
     /// <summary><paramref name="Kit"/> is the team's replication kit once the Secretariat approved it; null before.</summary>
-    public sealed record Model(Winner Winner, string CallTitle, string Url, string JsonLd, ReplicationKit? Kit);
+    public sealed record Model(Winner Winner, string CallTitle, string Url, string JsonLd, ReplicationKit? Kit, bool Preview);
 
-    public sealed class Handler(PublishedWinners published, PrizeDbContext db, PublicLinks links, IStringLocalizer<SharedResource> l) : IQueryHandler<Query, Model>
+    public sealed class Handler(PublishedWinners published, PrizeDbContext db, PublicLinks links, IHttpContextAccessor http, TimeProvider clock,
+        IStringLocalizer<SharedResource> l) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
-            var winner = await published.FindAsync(query.Reference, ct) ?? throw new NotFoundException();
+            // The Secretariat previews the page before the release; for everyone else it does not exist until then.
+            var secretariat = http.HttpContext?.User.IsInRole(Core.Accounts.Roles.Secretariat) == true;
+            var winner = await published.FindAsync(query.Reference, ct, preview: secretariat) ?? throw new NotFoundException();
             var url = links.Absolute($"/winners/{Uri.EscapeDataString(winner.Reference)}");
             var kit = await db.ReplicationKits.AsNoTracking()
                 .Where(k => k.Status == KitStatus.Approved && db.Entries.Any(e => e.Id == k.EntryId && e.Reference == winner.Reference))
                 .SingleOrDefaultAsync(ct);
-            return new Model(winner, Cultures.Pick(winner.CallTitleEn, winner.CallTitleFr), url, JsonLd(winner, url, l), kit);
+            return new Model(winner, Cultures.Pick(winner.CallTitleEn, winner.CallTitleFr), url, JsonLd(winner, url, l), kit, winner.ReleasedAtUtc > clock.GetUtcNow().UtcDateTime);
         }
     }
 
