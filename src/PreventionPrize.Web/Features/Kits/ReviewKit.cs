@@ -1,5 +1,7 @@
 using Mediator;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PreventionPrize.Web.Features.Gallery;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Decisions;
@@ -43,7 +45,8 @@ public static class ReviewKit
         }
     }
 
-    public sealed class Handler(PrizeDbContext db, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command>
+    public sealed class Handler(PrizeDbContext db, IOutputCacheStore cache, TimeProvider clock, CurrentUser user, IStringLocalizer<SharedResource> l)
+        : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -60,6 +63,8 @@ public static class ReviewKit
             if (command.Approve) (kit.Status, kit.ApprovedAtUtc, kit.ApprovedById) = (KitStatus.Approved, now, user.RequiredId);
             db.Audit(now, user.Id, command.Approve ? "kit.approved" : "kit.edited", $"entry:{kit.EntryId}");
             await db.SaveChangesAsync(ct);
+            // An approved kit is part of the winner's public page: the cached page must not outlive the change.
+            await cache.EvictAsync(ct);
             return Unit.Value;
         }
     }
