@@ -22,11 +22,14 @@ public static class Practice
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
             var member = await membership.ForCallAsync(query.Code, ct);
-            var criteria = await db.Criteria.AsNoTracking()
-                .Where(c => db.Rounds.Any(r => r.Id == c.RoundId && r.CallId == member.CallId && r.Status == RoundStatus.Open))
-                .OrderByDescending(c => c.RoundId).ThenBy(c => c.Position).ToListAsync(ct);
-            if (criteria.Count == 0) criteria = DefaultCriteria.Create().Select((c, i) => { c.Id = -(i + 1); return c; }).ToList();
-            else criteria = criteria.Where(c => c.RoundId == criteria[0].RoundId).ToList();
+            // The rubric of the latest open round of the call; the prize's defaults when no round is open yet.
+            var latestRound = await db.Rounds.Where(r => r.CallId == member.CallId && r.Status == RoundStatus.Open)
+                .OrderByDescending(r => r.Number).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+            var criteria = latestRound is { } roundId
+                ? await db.Criteria.AsNoTracking().Where(c => c.RoundId == roundId).OrderBy(c => c.Position).ToListAsync(ct)
+                : DefaultCriteria.Create();
+            // Defaults are not saved, so they have no ids: number them for the form's field names.
+            for (var i = 0; i < criteria.Count; i++) if (criteria[i].Id == 0) criteria[i].Id = -(i + 1);
             // The sample is deliberately middling on every criterion: the worked answer is the middle of each scale.
             var suggested = criteria.ToDictionary(c => c.Id, c => (c.ScaleMin + c.ScaleMax) / 2);
             return new Model(query.Code, Sample(), criteria, suggested);
