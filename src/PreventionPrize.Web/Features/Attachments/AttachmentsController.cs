@@ -39,10 +39,7 @@ public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<S
     public async Task<IActionResult> Download(int entryId, Guid id, CancellationToken ct)
     {
         var file = await mediator.Send(new DownloadAttachment.Query(entryId, id), ct);
-        // Never rendered by the browser (ASVS 3.2.1): a download, no sniffing, and sandboxed if opened anyway.
-        Response.Headers.ContentSecurityPolicy = SecurityHeaders.DownloadPolicy;
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "private, no-store";
+        Response.ForDownload();
         return File(file.Content, file.ContentType, file.Name);
     }
 

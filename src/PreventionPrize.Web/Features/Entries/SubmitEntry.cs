@@ -72,7 +72,7 @@ public static class SubmitEntry
             if (entry.Version != command.Version)
             {
                 // A double click whose twin submitted this very form between our check and our read: done, not a conflict.
-                if (await db.EntryVersions.AnyAsync(v => v.EntryId == entry.Id && v.SubmissionKey == command.SubmissionKey, ct)) return entry;
+                if (await AlreadySubmittedAsync(command, ct) is not null) return entry;
                 throw Rejection.Because(l["Entry.ChangedElsewhere"]);
             }
             if (!entry.IsOpenToApplicant) throw Rejection.Because(l["Entry.ReadOnly"]);

@@ -17,7 +17,7 @@ public static class ConfirmNoConflict
             var member = await membership.ForCallAsync(command.Code, ct);
             var entryId = await policy.VisibleIdAsync(member, command.Reference, ct);
             // A double click finds the answer already given; the unique index settles a true race.
-            if (await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == entryId, ct)) return Unit.Value;
+            if (await db.FirstSightAnsweredAsync(member.Id, entryId, ct)) return Unit.Value;
             var now = clock.GetUtcNow().UtcDateTime;
             db.FirstSights.Add(new FirstSight { JuryMemberId = member.Id, EntryId = entryId, ConfirmedAtUtc = now });
             db.Audit(now, member.UserId, "juror.noconflict", $"entry:{entryId}", $"juror:{member.Id}");
@@ -27,7 +27,7 @@ public static class ConfirmNoConflict
             }
             catch (DbUpdateException)
             {
-                if (!await db.FirstSights.AsNoTracking().AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == entryId, ct)) throw;
+                if (!await db.FirstSightAnsweredAsync(member.Id, entryId, ct)) throw;
             }
             return Unit.Value;
         }

@@ -23,7 +23,7 @@ public static class DownloadBlindAttachment
         {
             var member = await membership.ForCallAsync(query.Code, ct);
             var entryId = await policy.VisibleIdAsync(member, query.Reference, ct);
-            if (!await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == entryId, ct)) throw new NotFoundException();
+            if (!await db.FirstSightAnsweredAsync(member.Id, entryId, ct)) throw new NotFoundException();
             var file = (await ShowBlindEntry.ReleasedFilesAsync(db, entryId, ct)).ElementAtOrDefault(query.Number - 1) ?? throw new NotFoundException();
             var key = await db.Attachments.Where(a => a.Id == file.Id).Select(a => a.StorageKey).SingleAsync(ct);
             try

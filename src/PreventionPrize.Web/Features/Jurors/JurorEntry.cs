@@ -11,4 +11,8 @@ public static class JurorEntry
     public static async Task<int> VisibleIdAsync(this JuryPolicy policy, JuryMember member, string reference, CancellationToken ct) =>
         await policy.VisibleEntries(member.Id).Where(e => e.Reference == reference).Select(e => (int?)e.Id).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
+
+    /// <summary>Whether the juror answered the first-sight question for the entry (no conflict): before that, only title and summary.</summary>
+    public static Task<bool> FirstSightAnsweredAsync(this PrizeDbContext db, int juryMemberId, int entryId, CancellationToken ct) =>
+        db.FirstSights.AsNoTracking().AnyAsync(s => s.JuryMemberId == juryMemberId && s.EntryId == entryId, ct);
 }

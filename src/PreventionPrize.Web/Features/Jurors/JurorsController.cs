@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Web.Infrastructure.Mvc;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.Jurors;
 
@@ -76,10 +77,7 @@ public sealed class JurorsController(IMediator mediator, JurorMembership members
     public async Task<IActionResult> File(string code, string reference, int number, CancellationToken ct)
     {
         var file = await mediator.Send(new DownloadBlindAttachment.Query(code, reference, number), ct);
-        // As for every download: never rendered by the browser, no sniffing, sandboxed if opened anyway.
-        Response.Headers.ContentSecurityPolicy = Infrastructure.Security.SecurityHeaders.DownloadPolicy;
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "private, no-store";
+        Response.ForDownload();
         return File(file.Content, file.ContentType, file.Name);
     }
 

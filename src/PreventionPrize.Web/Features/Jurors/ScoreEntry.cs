@@ -61,7 +61,7 @@ public static class ScoreEntry
             var entryId = await policy.VisibleIdAsync(member, command.Reference, ct);
             var round = await policy.RoundsGiving(member.Id, entryId).Include(r => r.Criteria).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
             if (round.Status != RoundStatus.Open) throw Rejection.Because(l["Rounds.Closed"]);
-            if (!await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == entryId, ct)) throw Rejection.Because(l["Scoring.FirstSightFirst"]);
+            if (!await db.FirstSightAnsweredAsync(member.Id, entryId, ct)) throw Rejection.Because(l["Scoring.FirstSightFirst"]);
 
             var values = Check(round, command);
             var sheet = await db.Scores.SingleOrDefaultAsync(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId == member.Id, ct);

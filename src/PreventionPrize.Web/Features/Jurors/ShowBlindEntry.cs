@@ -45,7 +45,7 @@ public static class ShowBlindEntry
                     e.ParticipantsUnder25, e.ParticipantsUnder18, e.Adults, e.DigitalBehaviours, e.DigitalBehaviourOther, e.TargetGroups,
                     e.ImplementationCountries, e.StartDate, e.EndDate, e.Ongoing, e.Evaluation, e.HumanRights, e.Replication) })
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-            var answered = await db.FirstSights.AnyAsync(s => s.JuryMemberId == member.Id && s.EntryId == found.Id, ct);
+            var answered = await db.FirstSightAnsweredAsync(member.Id, found.Id, ct);
             return new Model(query.Code, found.Blind, answered, answered ? await ReleasedFilesAsync(db, found.Id, ct) : []);
         }
     }

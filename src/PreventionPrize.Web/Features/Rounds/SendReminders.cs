@@ -27,11 +27,12 @@ public static class SendReminders
             round.Reminders++;
             round.Touch();
             var sent = 0;
+            var ids = monitor.Problem.Jurors.Select(j => j.Id).ToList();
+            var members = await db.JuryMembers.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
             for (var j = 0; j < monitor.Problem.Jurors.Count; j++)
             {
                 if (monitor.ByJuror[j].Missing == 0) continue;
-                var juror = monitor.Problem.Jurors[j];
-                var member = await db.JuryMembers.AsNoTracking().SingleAsync(m => m.Id == juror.Id, ct);
+                var member = members[monitor.Problem.Jurors[j].Id];
                 var fr = member.Language == "fr";
                 await outbox.EnqueueAsync($"jury.scoringreminder:{round.Id}:{member.Id}:{round.Reminders}", new MailRecipient(member.Email, member.Name, member.Language),
                     new ScoringReminderMail(fr ? call.TitleFr : call.TitleEn, fr ? round.NameFr : round.NameEn, monitor.ByJuror[j].Missing, round.ScoringDeadlineUtc, $"/jury/{call.Code}"), ct);
