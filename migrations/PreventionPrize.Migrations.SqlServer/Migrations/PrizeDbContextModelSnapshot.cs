@@ -196,6 +196,12 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -341,6 +347,9 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ResultsReleasedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("int");
 
                     b.Property<string>("RulesEn")
                         .IsRequired()
@@ -540,6 +549,9 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("Adults")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("CallId")
                         .HasColumnType("int");
@@ -962,6 +974,30 @@ namespace PreventionPrize.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("JuryMembers");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Leasing.ScheduledJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("LastRunAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("int");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledJobs");
                 });
 
             modelBuilder.Entity("PreventionPrize.Core.Outbox.OutboxMessage", b =>

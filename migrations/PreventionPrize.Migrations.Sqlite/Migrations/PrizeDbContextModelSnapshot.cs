@@ -184,6 +184,12 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -324,6 +330,9 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ResultsReleasedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RulesEn")
                         .IsRequired()
@@ -517,6 +526,9 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("Adults")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CallId")
                         .HasColumnType("INTEGER");
@@ -927,6 +939,30 @@ namespace PreventionPrize.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("JuryMembers");
+                });
+
+            modelBuilder.Entity("PreventionPrize.Core.Leasing.ScheduledJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledJobs");
                 });
 
             modelBuilder.Entity("PreventionPrize.Core.Outbox.OutboxMessage", b =>

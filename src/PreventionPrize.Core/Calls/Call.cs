@@ -46,6 +46,15 @@ public sealed class Call
     /// <summary>When set, the jurors who accepted are listed on the call's page, so applicants can declare relationships with them.</summary>
     public DateTime? JuryPublishedAtUtc { get; set; }
 
+    public const int DefaultRetentionMonths = 24;
+    public const int MaxRetentionMonths = 120;
+
+    /// <summary>
+    /// How long after the results are released the personal data of unsuccessful entries is kept; then it is
+    /// anonymised (the entry's facts and scores stay for the statistics and the audit trail).
+    /// </summary>
+    public int RetentionMonths { get; set; } = DefaultRetentionMonths;
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -7,6 +7,7 @@ using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Decisions;
 using PreventionPrize.Core.Entries;
 using PreventionPrize.Core.Jury;
+using PreventionPrize.Core.Leasing;
 using PreventionPrize.Core.Outbox;
 using PreventionPrize.Core.Rounds;
 using PreventionPrize.Core.Scoring;
@@ -38,6 +39,7 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public DbSet<JurorScore> Scores => Set<JurorScore>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<ReplicationKit> ReplicationKits => Set<ReplicationKit>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
 
     /// <summary>Data Protection keys are shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

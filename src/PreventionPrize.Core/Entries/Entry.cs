@@ -76,6 +76,9 @@ public sealed class Entry
     public string? ScreenedById { get; set; }
     public string? ScreeningReason { get; set; }
 
+    /// <summary>When the retention job (or the owner's account deletion) replaced the entry's personal data.</summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
+
     /// <summary>Application-managed concurrency token (see <see cref="Call.Version"/>).</summary>
     public int Version { get; set; }
 

@@ -56,7 +56,7 @@ public static class AcceptInvitation
                 member.Status = InvitationStatus.Accepted;
                 member.RespondedAtUtc = now;
                 member.Touch();
-                db.Audit(now, user.Id, "jury.accepted", $"juror:{member.Id}", $"{member.Email} as {user.Email}");
+                db.Audit(now, user.Id, "jury.accepted", $"juror:{member.Id}", $"user:{user.Id}");
                 await db.SaveChangesAsync(ct);
                 await detection.RunAsync(member.CallId, now, ct, juryMemberId: member.Id);
                 await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ public static class DeclineInvitation
             member.Status = InvitationStatus.Declined;
             member.RespondedAtUtc = now;
             member.Touch();
-            db.Audit(now, null, "jury.declined", $"juror:{member.Id}", member.Email);
+            db.Audit(now, null, "jury.declined", $"juror:{member.Id}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -52,7 +52,7 @@ public static class InviteJuror
             var member = new JuryMember { CallId = call.Id, Name = command.Name!.Trim(), Email = email, Language = command.Language, IsMinor = command.IsMinor };
             db.JuryMembers.Add(member);
             await invitations.IssueAsync(member, call, now, ct);
-            db.Audit(now, user.Id, "jury.invited", $"call:{call.Code}", $"{member.Name} <{email}>{(member.IsMinor ? " (minor)" : "")}");
+            db.Audit(now, user.Id, "jury.invited", $"call:{call.Code}", $"{member.Language}{(member.IsMinor ? ", minor" : "")}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -26,7 +26,7 @@ public static class ResendInvitation
             await invitations.IssueAsync(member, call, now, ct);
             member.RespondedAtUtc = null;
             member.Touch();
-            db.Audit(now, user.Id, "jury.invitation.resent", $"juror:{member.Id}", member.Email);
+            db.Audit(now, user.Id, "jury.invitation.resent", $"juror:{member.Id}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -27,7 +27,7 @@ public static class RevokeInvitation
             member.Status = InvitationStatus.Revoked;
             member.TokenHash = null;
             member.Touch();
-            db.Audit(now, user.Id, "jury.revoked", $"juror:{member.Id}", $"{member.Email} was {previous}");
+            db.Audit(now, user.Id, "jury.revoked", $"juror:{member.Id}", $"was {previous}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
