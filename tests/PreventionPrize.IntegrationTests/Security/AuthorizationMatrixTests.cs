@@ -40,6 +40,11 @@ public enum Access
 /// (signs out, grants a role, deletes the account), add it to <see cref="RunLast"/>. Then regenerate the document:
 /// <c>PP_WRITE_DOCS=1 dotnet test tests/PreventionPrize.IntegrationTests --filter "FullyQualifiedName~AuthorizationMatrixTests"</c>.
 /// Write what a secure product must answer, never what the app happens to answer: a difference is a finding.
+/// Only role-wide areas have rules (/secretariat/, /jury, /entries/, /certificates/, /winners); anything else, /account/
+/// included, needs its row, so a new page is never public by accident. For instance: an account's own pages (security,
+/// two-factor set-up, re-authentication, its data, deleting it) are <c>AnyAccount</c>; a page that stands in the
+/// middle of signing in (a second-factor step) or a policy page (/privacy) is <c>Public</c>; everything under
+/// /secretariat/ (audit, disabling users) is already covered by its rule.
 /// </remarks>
 public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PrizeAppFactory>
 {
@@ -70,9 +75,6 @@ public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstract
         ("/jury", JuryMembers),
         ("/entries/", OwnerOnly),
         ("/certificates/", OwnerAndSecretariat with { Why = "the winning entry's owner (after the release) and the Secretariat; 404 for anyone else" }),
-        ("/account/", Public),
-        ("/calls/{code}/apply", AnyAccount),
-        ("/calls/", Public),
         ("/winners", Public),
     ];
 
@@ -80,6 +82,21 @@ public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstract
     private static readonly Dictionary<string, Expect> Rows = new()
     {
         ["GET /"] = Public,
+        ["GET /calls/{code}"] = Public,
+        ["GET /calls/{code}/apply"] = AnyAccount,
+        ["POST /calls/{code}/apply"] = AnyAccount,
+        ["GET /account/register"] = Public,
+        ["POST /account/register"] = Public,
+        ["GET /account/confirm"] = Public,
+        ["GET /account/resend-confirmation"] = Public,
+        ["POST /account/resend-confirmation"] = Public,
+        ["GET /account/login"] = Public,
+        ["POST /account/login"] = Public,
+        ["POST /account/logout"] = Public,
+        ["GET /account/forgot-password"] = Public,
+        ["POST /account/forgot-password"] = Public,
+        ["GET /account/reset-password"] = Public,
+        ["POST /account/reset-password"] = Public,
         ["GET /health"] = Public,
         ["POST /health"] = Public with { Why = "public; the health check answers any method" },
         ["POST /language"] = Public,
@@ -129,6 +146,17 @@ public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstract
             .Distinct()
             .OrderBy(e => e.Template, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The matrix runs on ids that exist; these do not, and even the Secretariat gets 404, not an error.</summary>
+    [Fact]
+    public async Task The_Secretariat_gets_404_for_what_does_not_exist()
+    {
+        using var secretariat = await app.SignedInAsync(Roles.Secretariat);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/secretariat/outbox/{Guid.NewGuid()}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/secretariat/calls/NO-SUCH-CALL")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/secretariat/entries/999999")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/entries/999999")).Status);
     }
 
     [Fact]
