@@ -302,7 +302,7 @@ public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstract
     public void The_document_shows_the_matrix()
     {
         var path = Path.Combine(RepositoryRoot(), "docs", "authorization.md");
-        var generated = Document();
+        var generated = Document().ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("PP_WRITE_DOCS") == "1")
         {
             File.WriteAllText(path, generated);

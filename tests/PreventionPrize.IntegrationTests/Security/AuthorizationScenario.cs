@@ -105,7 +105,7 @@ public sealed class AuthorizationScenario
     private static async Task Expect(Task<Page> step, string what)
     {
         var page = await step;
-        if (page.Status is not (HttpStatusCode.Redirect or HttpStatusCode.OK)) throw new InvalidOperationException($"{what} answered {(int)page.Status}");
+        if (page.Status != HttpStatusCode.Redirect) throw new InvalidOperationException($"{what} answered {(int)page.Status}: {string.Join(" | ", page.Errors)}");
     }
 
     /// <summary>A pending invitation to the call's jury, written as the invite page writes it; its token is the bearer credential.</summary>
@@ -140,11 +140,11 @@ public sealed class AuthorizationScenario
         var client = _app.NewClient();
         if (email is null) return client;
         await client.SignInAsync(email);
-        if (visitor == Visitor.AssignedJuror) await ScoringConfirmAsync(client);
+        if (visitor == Visitor.AssignedJuror) await AnswerFirstSightAsync(client);
         return client;
     }
 
-    private async Task ScoringConfirmAsync(TestClient juror)
+    private async Task AnswerFirstSightAsync(TestClient juror)
     {
         var confirmed = await juror.PostAsync($"{JuryScenario.EntryUrl(Call, Entry)}/confirm");
         if (confirmed.Status != HttpStatusCode.Redirect) throw new InvalidOperationException($"The first-sight answer got {(int)confirmed.Status}");
