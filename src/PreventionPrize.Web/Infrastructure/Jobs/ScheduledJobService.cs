@@ -15,6 +15,7 @@ public sealed class ScheduledJobService(LeasedJob job, TimeProvider clock, ILogg
             try
             {
                 if (await job.TryRunAsync(stoppingToken)) log.LogDebug("Job {Job} ran a pass", name);
+                else log.LogDebug("Job {Job} was not due or is held by another instance", name);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
