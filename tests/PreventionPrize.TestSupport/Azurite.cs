@@ -8,7 +8,7 @@ namespace PreventionPrize.TestSupport;
 
 /// <summary>
 /// The Azure Storage emulator's blob service (Azurite, from npm: <c>npm ci --prefix tools/azurite</c>, which
-/// <c>.ci/run</c> does) on a free loopback port, in memory, for one test class. If it cannot start the tests that
+/// <c>.ci/run</c> does, and this fixture too when it is missing) on a free loopback port, in memory, for one test class. If it cannot start the tests that
 /// need it fail, with the reason: a blob store left untested is not a pass.
 /// </summary>
 public sealed class Azurite : IAsyncLifetime
@@ -26,9 +26,11 @@ public sealed class Azurite : IAsyncLifetime
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
 
+    private static readonly SemaphoreSlim Installing = new(1, 1);
+
     public async Task InitializeAsync()
     {
-        var script = Locate();
+        var script = await InstalledAsync();
         Directory.CreateDirectory(_workspace);
         var start = new ProcessStartInfo("node")
         {
@@ -80,16 +82,38 @@ public sealed class Azurite : IAsyncLifetime
         lock (_output) _output.AppendLine(line);
     }
 
-    /// <summary>tools/azurite's blob service script, found by walking up from the test binaries to the repository.</summary>
-    private static string Locate()
+    /// <summary>
+    /// tools/azurite's blob service script, found by walking up from the test binaries to the repository; installed
+    /// from the lock file on first use (<c>npm ci</c>), so that <c>dotnet test</c> works from a fresh clone with Node.js.
+    /// </summary>
+    private static async Task<string> InstalledAsync()
+    {
+        var tools = Tools();
+        var script = Path.Combine(tools, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        await Installing.WaitAsync();
+        try
+        {
+            if (File.Exists(script)) return script;
+            var npm = new ProcessStartInfo("npm") { ArgumentList = { "ci", "--prefix", tools, "--no-audit", "--no-fund" }, RedirectStandardOutput = true, RedirectStandardError = true };
+            using var install = Process.Start(npm) ?? throw new InvalidOperationException("npm did not start");
+            var stdout = install.StandardOutput.ReadToEndAsync();
+            var stderr = install.StandardError.ReadToEndAsync();
+            await install.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+            return install.ExitCode == 0 && File.Exists(script) ? script
+                : throw new InvalidOperationException($"`npm ci --prefix {tools}` failed ({install.ExitCode}):\n{await stdout}\n{await stderr}");
+        }
+        finally
+        {
+            Installing.Release();
+        }
+    }
+
+    private static string Tools()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var tools = Path.Combine(dir.FullName, "tools", "azurite");
-            if (!File.Exists(Path.Combine(tools, "package.json"))) continue;
-            var script = Path.Combine(tools, "node_modules", "azurite", "dist", "src", "blob", "main.js");
-            return File.Exists(script) ? script
-                : throw new FileNotFoundException($"Azurite is not installed: run `npm ci --prefix {tools}` (.ci/run does).", script);
+            if (File.Exists(Path.Combine(tools, "package.json"))) return tools;
         }
         throw new DirectoryNotFoundException("No tools/azurite/package.json above " + AppContext.BaseDirectory);
     }

@@ -8,7 +8,7 @@ using PreventionPrize.Web.Infrastructure.Jobs;
 namespace PreventionPrize.IntegrationTests.Jobs;
 
 /// <summary>
-/// Two app hosts on one SQLite file, each with its own runner for the same job, on one clock the tests move:
+/// Two app hosts on one database, each with its own runner for the same job, on one clock the tests move:
 /// a pass runs once however they race, and a crashed instance's lease runs out so the other takes over.
 /// </summary>
 public sealed class LeasedJobTests : IAsyncLifetime
@@ -35,7 +35,7 @@ public sealed class LeasedJobTests : IAsyncLifetime
     {
         _ = _first.Services; // migrates the file
         _second = Quiet(new PrizeAppFactory());
-        _second.Settings["ConnectionStrings:Sqlite"] = $"Data Source={_first.DatabasePath}";
+        _second.ShareDatabaseWith(_first);
         _ = _second.Services;
         return Task.CompletedTask;
     }

@@ -38,10 +38,9 @@ public sealed class TwoProcessesTests(ITestOutputHelper output)
         var call = await seed.CreateOpenCallAsync(c => c.ClosesAtUtc = DateTime.UtcNow.AddHours(10)); // inside the 24 h reminder step
         var draft = await seed.CreateEntryAsync(applicant.Id, call.Id);
 
-        var settings = new Dictionary<string, string>
+        var settings = seed.DatabaseSettings(); // the SQLite file, or the CI's SQL Server database
+        foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={seed.DatabasePath}",
             ["Storage:Provider"] = "Local",
             ["Storage:Folder"] = seed.FilesFolder,
             ["Mail:Transport"] = "Smtp",
@@ -55,7 +54,7 @@ public sealed class TwoProcessesTests(ITestOutputHelper output)
             ["App:PublicBaseUrl"] = "https://prize.example.org",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:PreventionPrize.Web.Infrastructure.Jobs"] = "Debug",
-        };
+        }) settings[key] = value;
         var started = Stopwatch.StartNew();
         var instances = await Task.WhenAll(AppProcess.StartAsync(settings), AppProcess.StartAsync(settings));
         await using var a = instances[0];
