@@ -53,7 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
         app._process.BeginErrorReadLine();
         try
         {
-            await app.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            await app.WaitHealthyAsync(TimeSpan.FromSeconds(120)); // generous: a loaded CI machine starts slowly
         }
         catch
         {

@@ -89,7 +89,7 @@ public sealed class TwoProcessesTests(ITestOutputHelper output)
         var queued = step.ElapsedMilliseconds;
         step.Restart();
         await WaitUntilAsync(() => smtp.Received.Count(m => m.Recipients.Any(r => r.StartsWith("bulk", StringComparison.Ordinal))) >= Mails,
-            TimeSpan.FromSeconds(60), () => $"{smtp.Received.Count} received\nA:\n{a.Output}\nB:\n{b.Output}");
+            TimeSpan.FromSeconds(120), () => $"{smtp.Received.Count} received\nA:\n{a.Output}\nB:\n{b.Output}");
         var drained = step.ElapsedMilliseconds;
         await Task.Delay(1500); // anything sent twice would arrive now
         var bulk = smtp.Received.Where(m => m.Recipients.Any(r => r.StartsWith("bulk", StringComparison.Ordinal))).ToList();
