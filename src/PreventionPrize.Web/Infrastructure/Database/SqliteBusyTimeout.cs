@@ -5,9 +5,9 @@ namespace PreventionPrize.Web.Infrastructure.Database;
 
 /// <summary>
 /// Lets SQLite itself wait for the write lock (<c>PRAGMA busy_timeout</c>, polling every few milliseconds) instead of
-/// Microsoft.Data.Sqlite, which sets no busy timeout and retries a busy statement after sleeping 150 ms. With two
-/// instances on one file every collision between their writers cost those 150 ms: the two dispatchers together sent
-/// about 20 mails/s. Microsoft.Data.Sqlite's own retry still runs after this timeout, up to the command timeout.
+/// Microsoft.Data.Sqlite, which sets no busy timeout and retries a busy statement after sleeping 150 ms. Two instances
+/// on one file collide on every other write while their dispatchers drain, and each collision cost those 150 ms.
+/// Microsoft.Data.Sqlite's own retry still runs after this timeout, up to the command timeout.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
