@@ -7,9 +7,17 @@ namespace PreventionPrize.BrowserTests.FullPrize;
 /// The stage of the full-prize story: the app in its browser host, numbered full-page screenshots under
 /// <c>$PP_ARTIFACTS/screenshots/full-prize</c>, and the mail folder the app's e-mails land in.
 /// </summary>
-public sealed class Journey(BrowserHost host)
+public sealed class Journey
 {
+    private readonly BrowserHost host;
     private int _shots;
+
+    /// <summary>Starts the story with an empty screenshot folder, so that a shorter run leaves no stale pages behind.</summary>
+    public Journey(BrowserHost host)
+    {
+        this.host = host;
+        if (Directory.Exists(ScreenshotFolder)) Directory.Delete(ScreenshotFolder, recursive: true);
+    }
 
     public PrizeAppFactory App => host.App;
 
