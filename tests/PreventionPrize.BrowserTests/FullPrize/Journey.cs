@@ -9,24 +9,24 @@ namespace PreventionPrize.BrowserTests.FullPrize;
 /// </summary>
 public sealed class Journey
 {
-    private readonly BrowserHost host;
+    private readonly BrowserHost _host;
     private int _shots;
 
     /// <summary>Starts the story with an empty screenshot folder, so that a shorter run leaves no stale pages behind.</summary>
     public Journey(BrowserHost host)
     {
-        this.host = host;
+        _host = host;
         if (Directory.Exists(ScreenshotFolder)) Directory.Delete(ScreenshotFolder, recursive: true);
     }
 
-    public PrizeAppFactory App => host.App;
+    public PrizeAppFactory App => _host.App;
 
     public static string ScreenshotFolder { get; } = Path.Combine(BrowserHost.ArtifactsFolder, "full-prize");
 
-    public string Url(string path) => host.BaseUrl + path;
+    public string Url(string path) => _host.BaseUrl + path;
 
     public Task<IPage> NewBrowserAsync(string language, bool phone = false) =>
-        host.NewPageAsync(language == "fr" ? "fr-FR" : "en-GB", phone ? new() { Width = 390, Height = 844 } : null, touch: phone);
+        _host.NewPageAsync(language == "fr" ? "fr-FR" : "en-GB", phone ? new() { Width = 390, Height = 844 } : null, touch: phone);
 
     /// <summary>Saves the page as <c>NN-name.png</c>, numbered in the order of the story.</summary>
     public async Task ScreenshotAsync(IPage page, string name)
