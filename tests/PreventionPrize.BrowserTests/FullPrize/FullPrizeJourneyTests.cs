@@ -42,7 +42,8 @@ public sealed class FullPrizeJourneyTests(BrowserHost host) : IClassFixture<Brow
 
         // Act 4. The jury. The Secretariat invites three people; each opens the link in the invitation e-mail, makes an
         // account, says where they work (so that the platform keeps connected entries from them) and signs the
-        // declaration of interests. Léa reads in French, on her phone.
+        // declaration of interests. Léa reads in French, on her phone. (Their addresses are on their organisations'
+        // domains: a juror sharing an e-mail domain with a team is a conflict the platform finds by itself.)
         var (anaEmail, bramEmail, leaEmail) = (Address("ana", "youth-link.example"), Address("bram", "trimbos.example"), Address("lea", "addiction.example"));
         await secretariat.InvitesJurorAsync("Ana Lopes", anaEmail, "en");
         await secretariat.InvitesJurorAsync("Bram de Vries", bramEmail, "en");

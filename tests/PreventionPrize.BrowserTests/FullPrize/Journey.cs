@@ -25,8 +25,22 @@ public sealed class Journey
 
     public string Url(string path) => _host.BaseUrl + path;
 
-    public Task<IPage> NewBrowserAsync(string language, bool phone = false) =>
-        _host.NewPageAsync(language == "fr" ? "fr-FR" : "en-GB", phone ? new() { Width = 390, Height = 844 } : null, touch: phone);
+    /// <summary>
+    /// A new browser window. Whatever the browser reports as an error on any page (a script failing, a style or a
+    /// script the Content Security Policy refused) is kept, and the next accessibility check fails on it.
+    /// </summary>
+    public async Task<IPage> NewBrowserAsync(string language, bool phone = false)
+    {
+        var page = await _host.NewPageAsync(language == "fr" ? "fr-FR" : "en-GB", phone ? new() { Width = 390, Height = 844 } : null, touch: phone);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (BrowserErrors) BrowserErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => { lock (BrowserErrors) BrowserErrors.Add($"{page.Url}: {error}"); };
+        return page;
+    }
+
+    public List<string> BrowserErrors { get; } = [];
 
     /// <summary>Saves the page as <c>NN-name.png</c>, numbered in the order of the story.</summary>
     public async Task ScreenshotAsync(IPage page, string name)
@@ -51,8 +65,8 @@ public sealed class Journey
 }
 
 /// <summary>
-/// Someone in front of a browser. Every page they land on is checked by axe-core in the language they read it in;
-/// a phone user taps instead of clicking.
+/// Someone in front of a browser. Every page they land on is checked by axe-core in the language they read it in,
+/// and no page may have made the browser report an error; a phone user taps instead of clicking.
 /// </summary>
 public abstract class Actor(Journey journey, IPage page, string language, bool phone = false)
 {
@@ -81,6 +95,7 @@ public abstract class Actor(Journey journey, IPage page, string language, bool p
     protected async Task CheckedAsync(string? screenshot = null)
     {
         await Accessibility.AssertNoSeriousViolationsAsync(Page, Language);
+        lock (Journey.BrowserErrors) Assert.True(Journey.BrowserErrors.Count == 0, string.Join("\n", Journey.BrowserErrors));
         if (screenshot is not null) await Journey.ScreenshotAsync(Page, screenshot);
     }
 
