@@ -1,4 +1,6 @@
-using PreventionPrize.Cli.Rush;
+extern alias cli;
+
+using cli::PreventionPrize.Cli.Rush;
 
 namespace PreventionPrize.IntegrationTests.Rush;
 
