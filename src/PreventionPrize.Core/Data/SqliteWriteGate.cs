@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace PreventionPrize.Core.Data;
 
 /// <summary>
-/// SQLite lets one connection write at a time. When the lock is taken, Microsoft.Data.Sqlite retries by sleeping the
-/// thread in 150 ms steps, in no order: in a deadline rush (bench-rush, docs/benchmarks.md) a writer could lose
-/// that lottery for the whole 30 s command timeout and the request failed with "database is locked", while the
-/// sleeping threads starved the pool. Queueing the writers of this process for the same file here, without a thread
-/// each, gives them the lock in turn. It changes no semantics: the database lock still decides, and a writer that
-/// waits here longer than <see cref="MaxWait"/> (another process holding the lock, a write nested inside another
-/// context's) goes on without the gate rather than deadlock.
+/// SQLite lets one connection write at a time, and whoever waits for the lock polls for it on a blocked thread, in no
+/// order (Microsoft.Data.Sqlite's 150 ms sleeps, or SQLite's own busy timeout, see SqliteBusyTimeout). In a deadline
+/// rush (bench-rush, docs/benchmarks.md) a writer could lose that lottery for the whole timeout and the request failed
+/// with "database is locked", while the waiting threads starved the pool. Queueing the writers of this process for the
+/// same file here, without a thread each, gives them the lock in turn. It changes no semantics: the database lock still
+/// decides (other processes), and a writer that waits here longer than <see cref="MaxWait"/> (a write nested inside
+/// another context's) goes on without the gate rather than deadlock.
 /// </summary>
 public static class SqliteWriteGate
 {
