@@ -100,6 +100,9 @@ public static class ServiceRegistration
         services.AddScoped<Features.Gallery.PublishedWinners>();
         services.AddGalleryCache();
         if (configuration.GetValue("Results:ReleaseJob", true)) services.AddHostedService<Features.Decisions.ResultsReleaseService>();
+        services.AddScoped<Privacy.PersonalData>();
+        services.AddScoped<Features.Privacy.RetentionSweep>();
+        if (configuration.GetValue("Privacy:RetentionJob", true)) services.AddHostedService<Features.Privacy.RetentionSweepService>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
         services.AddScoped<Reminders.DraftReminders>();
