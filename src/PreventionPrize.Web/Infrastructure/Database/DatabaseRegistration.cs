@@ -22,7 +22,7 @@ public static class DatabaseRegistration
         services.AddDbContext<PrizeDbContext>((provider, builder) =>
         {
             if (options.Provider == DatabaseProvider.SqlServer) SqlServerDatabase.Use(builder, connectionString);
-            else SqliteDatabase.Use(builder, connectionString);
+            else SqliteDatabase.Use(builder, connectionString).AddInterceptors(new SqliteSecureDelete());
             builder.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>());
         });
         return services;

@@ -122,7 +122,7 @@ public sealed class PersonalData(PrizeDbContext db)
     /// <summary>
     /// Mail already handed over (or given up on) keeps its record — kind, subject, dates, state — without the
     /// address or the text; mail not yet sent is cancelled, so it never goes. A row a dispatcher holds this instant
-    /// (claimed, sending) is left to finish, and its text is blanked by the next pass that sees it done.
+    /// (claimed, sending) is left to finish: changing it under the dispatcher would race its lease.
     /// </summary>
     public static void BlankMail(IEnumerable<OutboxMessage> rows, DateTime nowUtc)
     {
