@@ -32,7 +32,8 @@ public static class RecordGuardianConsent
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(c => c.Method).Required(l, "Jury.Consent.Method").Must(m => Methods.Contains(m!)).When(c => !string.IsNullOrEmpty(c.Method))
+            RuleFor(c => c.Method).Required(l, "Jury.Consent.Method");
+            RuleFor(c => c.Method).Must(m => Methods.Contains(m!)).When(c => !string.IsNullOrEmpty(c.Method))
                 .WithMessage(_ => l["Jury.Consent.MethodUnknown"]);
         }
     }
