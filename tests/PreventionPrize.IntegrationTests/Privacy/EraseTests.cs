@@ -95,6 +95,28 @@ public sealed class EraseTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         Assert.Equal("", after.ContactName);
         Assert.NotNull(after.AnonymisedAtUtc);
     }
+
+    [Fact]
+    public async Task A_winner_who_deletes_the_account_no_longer_shows_in_the_cached_gallery_page()
+    {
+        var owner = await app.CreateUserAsync($"winner-{Guid.NewGuid():N}@example.org", Roles.Applicant);
+        var marker = $"winnerstory{Guid.NewGuid():N}";
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var call = await EntryBuilder.CreateCallAsync(app, c => c.ResultsReleaseAtUtc = now.AddMinutes(-1));
+        var entry = await new EntryBuilder(app).In(call).OwnedBy(owner).WithStatus(EntryStatus.Eligible).With(e => e.Summary = $"Told by {marker}.").SaveAsync();
+        await app.WithDbAsync(db =>
+        {
+            db.Decisions.Add(new Core.Decisions.Decision { CallId = call.Id, EntryId = entry.Id, Outcome = Core.Decisions.Outcome.FirstPrize, DecidedAtUtc = now });
+            return db.SaveChangesAsync();
+        });
+        using var visitor = app.NewClient();
+        Assert.Contains(marker, (await visitor.GetAsync($"/winners/{entry.Reference}")).Html);
+
+        using var client = app.NewClient();
+        await client.SignInAsync(owner.Email!);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/account/delete", [new("Password", TestClient.DefaultPassword)])).Status);
+        Assert.DoesNotContain(marker, (await visitor.GetAsync($"/winners/{entry.Reference}")).Html);
+    }
 }
 
 /// <summary>Its own app, so that it has exactly one Secretariat account.</summary>

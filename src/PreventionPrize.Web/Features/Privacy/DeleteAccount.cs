@@ -1,11 +1,13 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Web.Features.Gallery;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
 using PreventionPrize.Web.Infrastructure.Privacy;
@@ -33,7 +35,8 @@ public static class DeleteAccount
     }
 
     public sealed class Handler(PrizeDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, PersonalData personal,
-        IFileStore store, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<Handler> log) : ICommandHandler<Command>
+        IFileStore store, IOutputCacheStore gallery, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<Handler> log)
+        : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -53,6 +56,8 @@ public static class DeleteAccount
                 db.Audit(now, user.Id, "account.erased", $"user:{user.Id}", counts);
                 await db.SaveChangesAsync(ct);
             }, ct);
+            // A winner who leaves is anonymised too: the public pages must not keep serving the old text.
+            await gallery.EvictAsync(ct);
             foreach (var key in files)
             {
                 try
