@@ -108,4 +108,66 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Digital Prevention Prize, browser edition" })).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(phone);
     }
+    [Theory]
+    [InlineData("en-GB", "Privacy notice", "My data", "Delete my account")]
+    [InlineData("fr-FR", "Protection des données personnelles", "Mes données", "Supprimer mon compte")]
+    public async Task A_person_reads_the_privacy_notice_downloads_their_data_and_deletes_their_account(string locale, string notice, string myData, string delete)
+    {
+        var email = $"leaving-{Guid.NewGuid():N}@example.org";
+        await host.App.CreateUserAsync(email, Roles.Applicant, language: locale[..2]);
+        var page = await host.NewPageAsync(locale);
+        await page.GotoAsync(host.BaseUrl + "/account/login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", TestClient.DefaultPassword);
+        await page.Locator("main button[type=submit]").ClickAsync();
+
+        await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = notice.Split(' ')[0], Exact = false }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(notice);
+        await AssertNoSeriousViolationsAsync(page);
+        await ScreenshotAsync(page, $"privacy-{locale}");
+
+        await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = myData }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(myData);
+        await AssertNoSeriousViolationsAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/account/data.json']").ClickAsync());
+        Assert.Contains(email, await File.ReadAllTextAsync((await download.PathAsync())!));
+
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = delete }).ClickAsync();
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error, .validation-summary-errors").First).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#Password").FillAsync(TestClient.DefaultPassword);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash-ok")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(email)).ToHaveCountAsync(0);
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_minor_jurors_profile_and_the_guardian_consent_form_are_accessible()
+    {
+        var call = await EntryBuilder.CreateCallAsync(host.App);
+        var juror = await host.App.CreateReadyJurorAsync(call, "Young Juror", m => m.IsMinor = true);
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl + "/account/login");
+        await page.FillAsync("#Email", juror.Email);
+        await page.FillAsync("#Password", TestClient.DefaultPassword);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.GotoAsync($"{host.BaseUrl}/jury/{call.Code}/profile");
+        await Assertions.Expect(page.GetByLabel("School or youth organisation 1")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+
+        var secretariat = $"secretariat-{Guid.NewGuid():N}@example.org";
+        await host.App.CreateUserAsync(secretariat, Roles.Secretariat);
+        var admin = await host.NewPageAsync();
+        await admin.GotoAsync(host.BaseUrl + "/account/login");
+        await admin.FillAsync("#Email", secretariat);
+        await admin.FillAsync("#Password", TestClient.DefaultPassword);
+        await admin.Locator("main button[type=submit]").ClickAsync();
+        await admin.GotoAsync($"{host.BaseUrl}/secretariat/calls/{call.Code}/jury/{juror.Member.Id}");
+        await Assertions.Expect(admin.GetByLabel("Signed consent form received")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(admin);
+    }
 }

@@ -4,7 +4,7 @@ namespace PreventionPrize.Core.Data;
 
 /// <summary>
 /// SQLite lets one connection write at a time, and whoever waits for the lock polls for it on a blocked thread, in no
-/// order (Microsoft.Data.Sqlite's 150 ms sleeps, or SQLite's own busy timeout, see SqliteBusyTimeout). In a deadline
+/// order (Microsoft.Data.Sqlite's 150 ms sleeps, or SQLite's own busy timeout, see SqliteConnectionPragmas). In a deadline
 /// rush (bench-rush, docs/benchmarks.md) a writer could lose that lottery for the whole timeout and the request failed
 /// with "database is locked", while the waiting threads starved the pool. Queueing the writers of this process for the
 /// same file here, without a thread each, gives them the lock in turn. It changes no semantics: the database lock still

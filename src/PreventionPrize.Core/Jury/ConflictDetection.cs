@@ -38,7 +38,7 @@ public sealed class ConflictDetection(PrizeDbContext db)
                         Severity = found.Severity, Source = found.Source, Reason = found.Reason, FoundAtUtc = nowUtc,
                     });
                     db.Audit(nowUtc, null, "conflict.detected", $"entry:{entry.EntryId}",
-                        $"juror:{juror.JuryMemberId} {found.Type} {found.Severity} {found.Source}: {found.Reason}");
+                        $"juror:{juror.JuryMemberId} {found.Type} {found.Severity} {found.Source}");
                     added++;
                 }
 

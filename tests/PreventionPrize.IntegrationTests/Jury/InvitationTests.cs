@@ -189,9 +189,9 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/jury/{call.Code}/entries/{entry.Reference}")).Status);
 
         var memberId = await _app.WithDbAsync(db => db.JuryMembers.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
-        var refused = await _secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/{memberId}/consent", [new("Note", "")]);
+        var refused = await _secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/{memberId}/consent", [new("Method", "")]);
         Assert.Contains("required", (await _secretariat.GetAsync(refused.Location!)).Text, StringComparison.OrdinalIgnoreCase);
-        await _secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/{memberId}/consent", [new("Note", "Signed form received on 3 March")]);
+        await _secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/{memberId}/consent", [new("Method", "SignedForm")]);
 
         Assert.Equal(HttpStatusCode.OK, (await juror.GetAsync($"/jury/{call.Code}/entries/{entry.Reference}")).Status);
     }

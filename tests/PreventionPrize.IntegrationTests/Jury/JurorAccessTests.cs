@@ -136,7 +136,7 @@ public sealed class JurorAccessTests(PrizeAppFactory app) : IClassFixture<PrizeA
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(JuryScenario.EntryUrl(call, entry))).Status);
 
         using var secretariat = await _given.SecretariatAsync();
-        var consent = await secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/{juror.Member.Id}/consent", [new("Note", "Signed form from the mother, 3 March")]);
+        var consent = await secretariat.PostAsync($"/secretariat/calls/{call.Code}/jury/{juror.Member.Id}/consent", [new("Method", "SignedForm")]);
         Assert.Equal(HttpStatusCode.Redirect, consent.Status);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(JuryScenario.EntryUrl(call, entry))).Status);

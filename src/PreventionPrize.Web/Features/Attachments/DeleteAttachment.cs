@@ -27,14 +27,7 @@ public static class DeleteAttachment
             db.Audit(now, user.Id, "attachment.deleted", $"entry:{entry.Id}", $"{attachment.Id} sha256:{attachment.Sha256}");
             await db.SaveChangesAsync(ct);
             // The row goes first: a file left behind is harmless, a row pointing at nothing is not.
-            try
-            {
-                await store.DeleteAsync(attachment.StorageKey, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) // a disk or a blob service that refuses
-            {
-                logger.LogWarning(e, "Attachment {Id} deleted, but its file {Key} stays", attachment.Id, attachment.StorageKey);
-            }
+            await store.DeleteAfterCommitAsync([attachment.StorageKey], logger, $"Attachment {attachment.Id} deleted");
             return Unit.Value;
         }
     }

@@ -22,6 +22,9 @@ public class CallForm
     public DateTime? ClosesAtLocal { get; set; }
     public int? GraceMinutes { get; set; } = 15;
 
+    /// <summary>Months after the results' release before unsuccessful entries are anonymised (docs/decisions/013-retention.md).</summary>
+    public int? RetentionMonths { get; set; } = Call.DefaultRetentionMonths;
+
     /// <summary>
     /// Council of Europe member states ticked on the form. Empty by default: an unticked checkbox posts nothing,
     /// so a non-empty default would silently come back when the user unticks every box.
@@ -42,6 +45,7 @@ public class CallForm
         MemberCountries = [.. Countries.DefaultEligibleCodes];
         EntryLanguages = [.. Core.Calls.EntryLanguages.All];
         GraceMinutes = 15;
+        RetentionMonths = Call.DefaultRetentionMonths;
         EntryRules = new EntryRules();
         return (T)this;
     }
@@ -63,6 +67,7 @@ public class CallForm
         call.OpensAtUtc = Strasbourg.ToUtc(OpensAtLocal!.Value);
         call.ClosesAtUtc = Strasbourg.ToUtc(ClosesAtLocal!.Value);
         call.GraceMinutes = GraceMinutes!.Value;
+        call.RetentionMonths = RetentionMonths!.Value;
         call.EligibleCountries = EligibleCountryCodes();
         call.EntryLanguages = Core.Calls.EntryLanguages.All.Where(EntryLanguages.Contains).ToList();
         call.EntryRules = new EntryRules
@@ -91,6 +96,7 @@ public class CallForm
         OpensAtLocal = Strasbourg.ToLocal(call.OpensAtUtc);
         ClosesAtLocal = Strasbourg.ToLocal(call.ClosesAtUtc);
         GraceMinutes = call.GraceMinutes;
+        RetentionMonths = call.RetentionMonths;
         var members = Countries.DefaultEligibleCodes.ToHashSet();
         MemberCountries = call.EligibleCountries.Where(members.Contains).ToList();
         OtherCountries = string.Join(", ", call.EligibleCountries.Where(c => !members.Contains(c)));
@@ -117,6 +123,8 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
             .WithMessage(_ => l["Validation.ClosesBeforeOpens"]);
         RuleFor(c => c.GraceMinutes).Required(l, "Field.GraceMinutes")
             .InclusiveBetween(0, Call.MaxGraceMinutes).WithMessage(_ => l["Validation.GraceRange", Call.MaxGraceMinutes]);
+        RuleFor(c => c.RetentionMonths).Required(l, "Field.RetentionMonths")
+            .InclusiveBetween(1, Call.MaxRetentionMonths).WithMessage(_ => l["Validation.Range", l["Field.RetentionMonths"], 1, Call.MaxRetentionMonths]);
         RuleFor(c => c.EntryLanguages)
             .Must(languages => languages.Count > 0 && languages.All(Core.Calls.EntryLanguages.All.Contains))
             .WithMessage(_ => l["Validation.LanguagesRequired"]);

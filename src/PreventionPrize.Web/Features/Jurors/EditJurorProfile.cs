@@ -15,6 +15,13 @@ public static class EditJurorProfile
     /// <summary>Blank organisation rows on the form, so a juror can add some without script.</summary>
     public const int BlankRows = 3;
 
+    /// <summary>
+    /// A juror under 18 names at most this many organisations — their school and a youth organisation, as they are
+    /// now — and nothing else about ties, domains or expertise: the organisation-name rule is what detects a
+    /// conflict a minor can have (a project of their own school or club); the rest would be data kept for nothing.
+    /// </summary>
+    public const int MinorOrganisations = 2;
+
     public sealed record Query(string Code) : IQuery<Command>;
 
     public sealed class OrganisationRow
@@ -79,22 +86,24 @@ public static class EditJurorProfile
         {
             var member = await membership.ForCallAsync(command.Code, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            member.Profile = new JurorProfile
-            {
-                Organisations = command.Organisations.Where(o => !string.IsNullOrWhiteSpace(o.Name))
-                    .Select(o => new JurorOrganisation { Name = o.Name!.Trim(), Tie = o.Tie, Current = o.Current }).ToList(),
-                Countries = command.Countries.Distinct().ToList(),
-                EmailDomains = command.DomainList.ToList(),
-                ReadsLanguages = command.ReadsLanguages.Distinct().ToList(),
-                DigitalBehaviours = command.DigitalBehaviours.Distinct().ToList(),
-                TargetGroups = command.TargetGroups.Distinct().ToList(),
-            };
             // A juror may say they are under 18; only the Secretariat can say otherwise.
             member.IsMinor |= command.Under18;
+            var minor = member.IsMinor;
+            var organisations = command.Organisations.Where(o => !string.IsNullOrWhiteSpace(o.Name))
+                .Select(o => new JurorOrganisation { Name = o.Name!.Trim(), Tie = minor ? OrganisationTie.Volunteer : o.Tie, Current = minor || o.Current });
+            member.Profile = new JurorProfile
+            {
+                Organisations = (minor ? organisations.Take(MinorOrganisations) : organisations).ToList(),
+                Countries = command.Countries.Distinct().ToList(),
+                EmailDomains = minor ? [] : command.DomainList.ToList(),
+                ReadsLanguages = command.ReadsLanguages.Distinct().ToList(),
+                DigitalBehaviours = minor ? [] : command.DigitalBehaviours.Distinct().ToList(),
+                TargetGroups = minor ? [] : command.TargetGroups.Distinct().ToList(),
+            };
             member.ProfileUpdatedAtUtc = now;
             member.Touch();
             db.Audit(now, member.UserId, "juror.profile", $"juror:{member.Id}",
-                $"organisations: {string.Join("; ", member.Profile.Organisations.Select(o => o.Name))}; countries: {string.Join(",", member.Profile.Countries)}; domains: {string.Join(",", member.Profile.EmailDomains)}");
+                $"organisations: {member.Profile.Organisations.Count}; countries: {string.Join(",", member.Profile.Countries)}; domains: {member.Profile.EmailDomains.Count}");
             await db.InTransactionAsync(async ct =>
             {
                 await db.SaveChangesAsync(ct);

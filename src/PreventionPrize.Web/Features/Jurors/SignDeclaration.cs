@@ -85,7 +85,7 @@ public static class SignDeclaration
             };
             db.JurorDeclarations.Add(declaration);
             db.Audit(now, member.UserId, "juror.declaration", $"juror:{member.Id}",
-                $"signed as {declaration.SignedName}; " + string.Join("; ", declaration.Relationships.Select(r => $"{r.Kind} with {r.With}: {r.Details}")));
+                $"relationships: {string.Join(", ", declaration.Relationships.Select(r => r.Kind))}");
             await db.InTransactionAsync(async ct =>
             {
                 await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ public static class ShowJuror
     public sealed record Query(string Code, int MemberId) : IQuery<Model>;
 
     public sealed record Model(string Code, JuryMember Member, IReadOnlyList<JurorDeclaration> Declarations, IReadOnlyList<ConflictMatrix.Item> Conflicts,
-        IReadOnlyDictionary<int, string> References);
+        IReadOnlyDictionary<int, string> References, string? ConsentRecordedBy);
 
     public sealed class Handler(PrizeDbContext db) : IQueryHandler<Query, Model>
     {
@@ -28,7 +28,12 @@ public static class ShowJuror
                 .ToListAsync(ct);
             var ids = conflicts.Select(c => c.EntryId).Distinct().ToList();
             var references = await db.Entries.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Reference ?? $"#{e.Id}", ct);
-            return new Model(call.Code, member, declarations, conflicts, references);
+            // Who recorded a guardian's consent is in the audit trail, the one place that names the actor.
+            var recorder = member.GuardianConsentAtUtc is null ? null : await db.AuditEvents.AsNoTracking()
+                .Where(a => a.Action == "jury.guardianconsent" && a.Subject == $"juror:{member.Id}").OrderByDescending(a => a.Id)
+                .Select(a => a.ActorId).FirstOrDefaultAsync(ct);
+            var recordedBy = recorder is null ? null : await db.Users.Where(u => u.Id == recorder).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            return new Model(call.Code, member, declarations, conflicts, references, recordedBy);
         }
     }
 }

@@ -97,6 +97,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Rounds.RoundProblemLoader>();
         services.AddScoped<Features.Gallery.PublishedWinners>();
         services.AddGalleryCache();
+        services.AddScoped<Privacy.PersonalData>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
         AddScheduledJobs(services, configuration);
@@ -118,6 +119,8 @@ public static class ServiceRegistration
             (job, ct) => job.RunOnceAsync(ct), enabled: reminders.Enabled);
         services.AddScheduledJob<Features.Decisions.ResultsRelease>("results-release", TimeSpan.FromMinutes(1),
             (job, ct) => job.RunOnceAsync(ct), enabled: configuration.GetValue("Results:ReleaseJob", true));
+        services.AddScheduledJob<Features.Privacy.RetentionSweep>("retention", TimeSpan.FromHours(1),
+            (job, ct) => job.RunOnceAsync(ct), enabled: configuration.GetValue("Privacy:RetentionJob", true));
     }
 
     /// <summary>
