@@ -131,15 +131,19 @@ public sealed record AuditFilter
         {
             var code = subject["call:".Length..];
             var callId = await db.Calls.Where(c => c.Code == code).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-            if (callId is { } id)
-            {
-                var rounds = db.Rounds.Where(r => r.CallId == id).Select(r => "round:" + r.Id.ToString());
-                var entries = db.Entries.Where(e => e.CallId == id).Select(e => "entry:" + e.Id.ToString());
-                var jurors = db.JuryMembers.Where(m => m.CallId == id).Select(m => "juror:" + m.Id.ToString());
-                return events.Where(a => a.Subject == subject || rounds.Contains(a.Subject) || entries.Contains(a.Subject) || jurors.Contains(a.Subject));
-            }
+            if (callId is { } id) return OfCall(db, events, id, code);
         }
         return events.Where(a => a.Subject == subject);
+    }
+
+    /// <summary>The events about a call, its rounds, its entries and its jurors.</summary>
+    public static IQueryable<AuditEvent> OfCall(PrizeDbContext db, IQueryable<AuditEvent> events, int callId, string code)
+    {
+        var call = "call:" + code;
+        var rounds = db.Rounds.Where(r => r.CallId == callId).Select(r => "round:" + r.Id.ToString());
+        var entries = db.Entries.Where(e => e.CallId == callId).Select(e => "entry:" + e.Id.ToString());
+        var jurors = db.JuryMembers.Where(m => m.CallId == callId).Select(m => "juror:" + m.Id.ToString());
+        return events.Where(a => a.Subject == call || rounds.Contains(a.Subject) || entries.Contains(a.Subject) || jurors.Contains(a.Subject));
     }
 
     private static DateOnly? Day(string? value, string label, List<string> problems, IStringLocalizer<SharedResource> l)
