@@ -10,6 +10,7 @@ return args switch
     ["bench-assign-round", .. var rest] => await RoundAssignmentBenchmark.RunAsync(rest),
     ["bench-results", .. var rest] => ResultsBenchmark.Run(rest),
     ["bench-gallery", .. var rest] => await GalleryBenchmark.RunAsync(rest),
+    ["bench-audit", .. var rest] => await AuditBenchmark.RunAsync(rest),
     ["gen-assign-instance", var n, var m, var seed, var path]
         when int.TryParse(n, out var entries) && int.TryParse(m, out var jurors) && int.TryParse(seed, out var s) && entries > 0 && jurors > 0
         => AssignmentBenchmark.Generate(entries, jurors, s, path),
@@ -34,6 +35,8 @@ static int Usage()
     Console.Error.WriteLine("  the results page's statistics on simulated scores: aggregates, calibration, agreement, 1,000 bootstrap resamples");
     Console.Error.WriteLine("usage: bench-gallery [--winners 30] [--concurrency 16] [--seconds 10]");
     Console.Error.WriteLine("  load on the public gallery over loopback: requests/s and latency percentiles per route, beside /health");
+    Console.Error.WriteLine("usage: bench-audit [--events 100000] [--runs 7]");
+    Console.Error.WriteLine("  the audit trail page's query for each filter, a deep page and a CSV export, on a SQLite trail of N events");
     Console.Error.WriteLine("usage: gen-assign-instance N M SEED OUT.json");
     Console.Error.WriteLine("  writes an instance for assign: N entries, M jurors, every pair scored 0..100, 2 % conflicts, k = 3");
     return 2;

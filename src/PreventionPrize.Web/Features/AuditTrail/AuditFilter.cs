@@ -136,14 +136,19 @@ public sealed record AuditFilter
         return events.Where(a => a.Subject == subject);
     }
 
-    /// <summary>The events about a call, its rounds, its entries and its jurors.</summary>
+    /// <summary>
+    /// The events about a call, its rounds, its entries and its jurors. Subjects are compared with a "|" appended on
+    /// purpose: on a bare <c>Subject IN (...)</c> SQLite reads the (Subject, AtUtc) index once per subject and sorts every
+    /// match before taking a page (100–400 ms on 100,000 events); hiding the column from that index keeps it walking the
+    /// AtUtc index newest first and stopping at the page's last row (1–3 ms). <c>bench-audit</c> measures both.
+    /// </summary>
     public static IQueryable<AuditEvent> OfCall(PrizeDbContext db, IQueryable<AuditEvent> events, int callId, string code)
     {
-        var call = "call:" + code;
-        var rounds = db.Rounds.Where(r => r.CallId == callId).Select(r => "round:" + r.Id.ToString());
-        var entries = db.Entries.Where(e => e.CallId == callId).Select(e => "entry:" + e.Id.ToString());
-        var jurors = db.JuryMembers.Where(m => m.CallId == callId).Select(m => "juror:" + m.Id.ToString());
-        return events.Where(a => a.Subject == call || rounds.Contains(a.Subject) || entries.Contains(a.Subject) || jurors.Contains(a.Subject));
+        var call = "call:" + code + "|";
+        var rounds = db.Rounds.Where(r => r.CallId == callId).Select(r => "round:" + r.Id.ToString() + "|");
+        var entries = db.Entries.Where(e => e.CallId == callId).Select(e => "entry:" + e.Id.ToString() + "|");
+        var jurors = db.JuryMembers.Where(m => m.CallId == callId).Select(m => "juror:" + m.Id.ToString() + "|");
+        return events.Where(a => a.Subject + "|" == call || rounds.Contains(a.Subject + "|") || entries.Contains(a.Subject + "|") || jurors.Contains(a.Subject + "|"));
     }
 
     private static DateOnly? Day(string? value, string label, List<string> problems, IStringLocalizer<SharedResource> l)
