@@ -130,6 +130,25 @@ public sealed class AuditedWorkflowTests(PrizeAppFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Moving_a_rounds_scoring_deadline_is_recorded_old_to_new_and_other_edits_are_not_a_move()
+    {
+        var (_, round) = await _given.RoundAsync();
+        using var secretariat = await _given.SecretariatAsync();
+        var before = (await app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Id == round.Id))).ScoringDeadlineUtc;
+        var form = $"form[action='/secretariat/rounds/{round.Id}']";
+
+        var moved = await secretariat.SubmitAsync($"/secretariat/rounds/{round.Id}", [new("ScoringDeadlineLocal", "2031-03-14T18:00")], form);
+        var renamed = await secretariat.SubmitAsync($"/secretariat/rounds/{round.Id}", [new("NameEn", "Renamed round")], form);
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.Status);
+        Assert.Equal(HttpStatusCode.Redirect, renamed.Status);
+        // 18:00 in Strasbourg on 14 March 2031 is winter time: 17:00 UTC.
+        var audit = Assert.Single(await EventsAsync("round.deadline-moved", $"round:{round.Id}"));
+        Assert.Equal($"{before:O} -> {new DateTime(2031, 3, 14, 17, 0, 0, DateTimeKind.Utc):O}", audit.Details);
+        Assert.Equal(2, (await EventsAsync("round.changed", $"round:{round.Id}")).Count);
+    }
+
+    [Fact]
     public async Task An_invitation_is_recorded_against_the_juror_it_creates()
     {
         var call = await EntryBuilder.CreateCallAsync(app);

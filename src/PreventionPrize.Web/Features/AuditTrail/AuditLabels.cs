@@ -19,7 +19,7 @@ public static class AuditLabels
         "jury.invited", "jury.invitation.resent", "jury.accepted", "jury.declined", "jury.revoked", "jury.published", "jury.unpublished",
         "jury.guardianconsent", "juror.declaration", "juror.profile", "juror.noconflict", "juror.recused",
         "conflict.detected", "conflict.added", "conflict.pinned", "conflict.cleared",
-        "round.created", "round.changed", "round.criteria", "round.published", "round.reminded", "round.closed", "round.reopened", "round.shortlisted",
+        "round.created", "round.changed", "round.deadline-moved", "round.criteria", "round.published", "round.reminded", "round.closed", "round.reopened", "round.shortlisted",
         "assignment.computed", "assignment.repaired", "assignment.added", "assignment.removed", "assignment.imported", "assignment.exported",
         "assignment.lock", "assignment.unlock", "assignment.remove",
         "score.saved", "score.submitted", "results.exported",

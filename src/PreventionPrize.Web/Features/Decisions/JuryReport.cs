@@ -52,7 +52,7 @@ public static class JuryReport
         IReadOnlyList<DecisionChange> DecisionHistory, IReadOnlyList<TrailCount> Trail);
 
     private static readonly string[] TimelineActions =
-        ["call.opened", "call.closed", "call.deadline-moved", "jury.published", "jury.unpublished", "round.created", "round.published", "round.closed", "round.reopened",
+        ["call.opened", "call.closed", "call.deadline-moved", "jury.published", "jury.unpublished", "round.created", "round.deadline-moved", "round.published", "round.closed", "round.reopened",
          "round.shortlisted", "assignment.computed", "assignment.repaired", "results.releaseinstant", "results.released"];
 
     public sealed class Handler(PrizeDbContext db, IMediator mediator, TimeProvider clock) : IQueryHandler<Query, Model>
