@@ -137,13 +137,20 @@ public sealed class AuditPageTests(PrizeAppFactory app) : IClassFixture<PrizeApp
     {
         var subject = NewSubject();
         await SeedAsync(Event("round.reopened", subject, Now.AddMinutes(-1), details: "Scores lost in a Power Cut"),
-            Event("round.closed", subject, Now, details: "3 jurors thanked"));
+            Event("round.closed", subject, Now, details: "3 jurors thanked"), Event("assignment.repaired", subject, Now, details: "100 % covered, 1 short list"));
         using var secretariat = await app.SignedInAsync(Roles.Secretariat);
 
         var page = await secretariat.GetAsync($"/secretariat/audit?subject={subject}&text=power%20cut");
+        var percent = await secretariat.GetAsync($"/secretariat/audit?subject={subject}&text={Uri.EscapeDataString("3%")}");
+        var underscore = await secretariat.GetAsync($"/secretariat/audit?subject={subject}&text={Uri.EscapeDataString("t_list")}");
+        var both = await secretariat.GetAsync($"/secretariat/audit?subject={subject}&text={Uri.EscapeDataString("0 %")}");
 
         Assert.Equal(["round.reopened"], Actions(page));
         Assert.Contains("Scores lost in a Power Cut", page.Text);
+        // What is typed is text, not a pattern: "3%" is not "3 jurors", "t_list" is not "t list".
+        Assert.Empty(Actions(percent));
+        Assert.Empty(Actions(underscore));
+        Assert.Equal(["assignment.repaired"], Actions(both));
     }
 
     [Fact]
