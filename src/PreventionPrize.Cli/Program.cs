@@ -11,6 +11,7 @@ return args switch
     ["bench-results", .. var rest] => ResultsBenchmark.Run(rest),
     ["bench-gallery", .. var rest] => await GalleryBenchmark.RunAsync(rest),
     ["bench-rush", .. var rest] => await PreventionPrize.Cli.Rush.RushBenchmark.RunAsync(rest),
+    ["bench-audit", .. var rest] => await AuditBenchmark.RunAsync(rest),
     ["gen-assign-instance", var n, var m, var seed, var path]
         when int.TryParse(n, out var entries) && int.TryParse(m, out var jurors) && int.TryParse(seed, out var s) && entries > 0 && jurors > 0
         => AssignmentBenchmark.Generate(entries, jurors, s, path),
@@ -38,6 +39,8 @@ static int Usage()
     Console.Error.WriteLine("usage: bench-rush [--applicants 1000] [--concurrency 50] [--runs 3] [--pdf-kb 2048] [--no-dispatcher] [--set Key=Value]...");
     Console.Error.WriteLine("  the deadline rush over loopback: each applicant signs in, uploads a PDF and submits; throughput, latency percentiles,");
     Console.Error.WriteLine("  errors, and a check that every submission, receipt and file exists exactly once");
+    Console.Error.WriteLine("usage: bench-audit [--events 100000] [--runs 7]");
+    Console.Error.WriteLine("  the audit trail page's query for each filter, a deep page and a CSV export, on a SQLite trail of N events");
     Console.Error.WriteLine("usage: gen-assign-instance N M SEED OUT.json");
     Console.Error.WriteLine("  writes an instance for assign: N entries, M jurors, every pair scored 0..100, 2 % conflicts, k = 3");
     return 2;

@@ -4,6 +4,7 @@ using PreventionPrize.Core.Data;
 using PreventionPrize.Core.Decisions;
 using PreventionPrize.Core.Entries;
 using PreventionPrize.Core.Jury;
+using PreventionPrize.Web.Features.AuditTrail;
 using PreventionPrize.Web.Features.JuryAdmin;
 using PreventionPrize.Web.Features.Rounds;
 
@@ -39,13 +40,19 @@ public static class JuryReport
 
     public sealed record DecisionRow(string Reference, string Title, Outcome Outcome, string Rationale);
 
+    /// <summary>A decision recorded or changed, from the trail: when, for which entry, old and new outcome.</summary>
+    public sealed record DecisionChange(DateTime AtUtc, string Reference, string Details);
+
+    public sealed record TrailCount(string Action, int Count);
+
     public sealed record Model(
         string Code, string TitleEn, string TitleFr, DateTime OpensAtUtc, DateTime ClosesAtUtc, DateTime? ReleaseAtUtc, DateTime GeneratedAtUtc,
         IReadOnlyDictionary<EntryStatus, int> Statuses, IReadOnlyList<(string Reference, string Reason)> Ineligible, int Jurors, int Declined,
-        IReadOnlyList<ConflictCount> Conflicts, IReadOnlyList<RoundSection> Rounds, IReadOnlyList<Event> Timeline, IReadOnlyList<DecisionRow> Decisions);
+        IReadOnlyList<ConflictCount> Conflicts, IReadOnlyList<RoundSection> Rounds, IReadOnlyList<Event> Timeline, IReadOnlyList<DecisionRow> Decisions,
+        IReadOnlyList<DecisionChange> DecisionHistory, IReadOnlyList<TrailCount> Trail);
 
     private static readonly string[] TimelineActions =
-        ["call.opened", "call.closed", "jury.published", "round.created", "round.published", "round.closed", "round.reopened",
+        ["call.opened", "call.closed", "call.deadline-moved", "jury.published", "jury.unpublished", "round.created", "round.deadline-moved", "round.published", "round.closed", "round.reopened",
          "round.shortlisted", "assignment.computed", "assignment.repaired", "results.releaseinstant", "results.released"];
 
     public sealed class Handler(PrizeDbContext db, IMediator mediator, TimeProvider clock) : IQueryHandler<Query, Model>
@@ -68,6 +75,13 @@ public static class JuryReport
                 .Where(a => TimelineActions.Contains(a.Action) && (a.Subject == $"call:{call.Code}" || roundSubjects.Contains(a.Subject)))
                 .OrderBy(a => a.AtUtc).Select(a => new Event(a.AtUtc, a.Action, a.Details ?? "")).ToListAsync(ct);
             var titles = entries.ToDictionary(e => e.Id);
+            var scope = AuditFilter.OfCall(db, db.AuditEvents.AsNoTracking(), call.Id, call.Code);
+            var trail = (await scope.GroupBy(a => a.Action).Select(g => new TrailCount(g.Key, g.Count())).ToListAsync(ct))
+                .OrderBy(t => Array.IndexOf(AuditLabels.Known, t.Action) is var i && i < 0 ? int.MaxValue : i).ThenBy(t => t.Action, StringComparer.Ordinal).ToList();
+            var history = (await scope.Where(a => a.Action == "decision.recorded").OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+                    .Select(a => new { a.AtUtc, a.Subject, a.Details }).ToListAsync(ct))
+                .Select(a => new DecisionChange(a.AtUtc, a.Subject.StartsWith("entry:", StringComparison.Ordinal) && int.TryParse(a.Subject["entry:".Length..], out var id) && titles.TryGetValue(id, out var e) ? e.Reference ?? "" : a.Subject,
+                    a.Details ?? "")).ToList();
             var decisions = (await db.Decisions.AsNoTracking().Where(d => d.CallId == call.Id).ToListAsync(ct))
                 .Where(d => titles.ContainsKey(d.EntryId)).OrderBy(d => d.Outcome).ThenBy(d => titles[d.EntryId].Reference)
                 .Select(d => new DecisionRow(titles[d.EntryId].Reference ?? "", titles[d.EntryId].Title, d.Outcome, d.Rationale)).ToList();
@@ -75,7 +89,7 @@ public static class JuryReport
                 entries.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count()),
                 entries.Where(e => e.Status == EntryStatus.Ineligible).OrderBy(e => e.Reference).Select(e => (e.Reference ?? "", e.ScreeningReason ?? "")).ToList(),
                 members.Count(s => s == InvitationStatus.Accepted), members.Count(s => s == InvitationStatus.Declined),
-                conflicts, rounds, timeline, decisions);
+                conflicts, rounds, timeline, decisions, history, trail);
         }
     }
 }

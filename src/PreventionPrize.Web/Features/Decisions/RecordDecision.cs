@@ -50,6 +50,7 @@ public static class RecordDecision
                 throw new NotFoundException();
             var decision = await db.Decisions.SingleOrDefaultAsync(d => d.EntryId == command.EntryId, ct);
             var before = decision is null ? "none" : $"{decision.Outcome}";
+            var previousRationale = decision?.Rationale;
             if (decision is null) db.Decisions.Add(decision = new Decision { CallId = call.Id, EntryId = command.EntryId });
             else if (decision.Version != command.Version) throw Rejection.Because(l["Decisions.ChangedByOther"]);
             decision.Outcome = command.Outcome!.Value;
@@ -57,7 +58,11 @@ public static class RecordDecision
             decision.DecidedAtUtc = now;
             decision.DecidedById = user.RequiredId;
             decision.Version++;
-            db.Audit(now, user.Id, "decision.recorded", $"entry:{command.EntryId}", $"{before} -> {decision.Outcome}: {decision.Rationale}");
+            // The rationale may name the applicant's organisation; it lives on the decision (which erasure can reach),
+            // and the trail says only whether it changed.
+            var rationale = previousRationale is null ? (decision.Rationale == "" ? "no rationale" : "rationale written")
+                : previousRationale == decision.Rationale ? "rationale unchanged" : "rationale changed";
+            db.Audit(now, user.Id, "decision.recorded", $"entry:{command.EntryId}", $"call:{call.Code} {before} -> {decision.Outcome}; {rationale}");
             await db.SaveChangesAsync(ct);
             // The gallery's cached answers may include this call once released; evict rather than wait for expiry.
             await gallery.EvictAsync(ct);

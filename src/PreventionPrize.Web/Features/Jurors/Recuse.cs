@@ -58,7 +58,11 @@ public static class Recuse
                     Source = ConflictSource.Recusal, Reason = reason, FoundAtUtc = now, FoundById = member.UserId,
                 });
             else (existing.Severity, existing.Reason, existing.ClearedAtUtc, existing.ClearReason) = (ConflictSeverity.Hard, reason, null, null);
-            db.Audit(now, member.UserId, "juror.recused", $"entry:{entryId}", $"juror:{member.Id} {type}: {reason}");
+            // Abstaining after scoring withdraws the score: the trail says which sheets stop counting.
+            var sheets = await db.Scores.AsNoTracking().Where(s => s.EntryId == entryId && s.JuryMemberId == member.Id)
+                .OrderBy(s => s.RoundId).Select(s => new { s.RoundId, s.Status }).ToListAsync(ct);
+            var withdrawn = sheets.Count == 0 ? "" : "; scores withdrawn: " + string.Join(", ", sheets.Select(s => $"round:{s.RoundId} {s.Status}"));
+            db.Audit(now, member.UserId, "juror.recused", $"entry:{entryId}", $"juror:{member.Id} {type}: {reason}{withdrawn}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -66,7 +66,8 @@ public static class ScoreEntry
             var values = Check(round, command);
             var sheet = await db.Scores.SingleOrDefaultAsync(s => s.RoundId == round.Id && s.EntryId == entryId && s.JuryMemberId == member.Id, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var before = sheet is null ? "none" : Describe(sheet.Status, sheet.Values);
+            (ScoreStatus Status, List<CriterionValue> Values, string Comment, string Feedback)? before =
+                sheet is null ? null : (sheet.Status, sheet.Values.ToList(), sheet.Comment, sheet.Feedback);
             var created = sheet is null;
             if (sheet is null)
             {
@@ -86,7 +87,9 @@ public static class ScoreEntry
             sheet.UpdatedAtUtc = now;
             sheet.Version++;
             db.Audit(now, member.UserId, command.Submit ? "score.submitted" : "score.saved", $"entry:{entryId}",
-                $"round:{round.Id} juror:{member.Id}: {before} -> {Describe(sheet.Status, sheet.Values)}");
+                $"round:{round.Id} juror:{member.Id}: {before?.Status.ToString() ?? "none"} -> {sheet.Status}; "
+                + Changes(before?.Values ?? [], sheet.Values)
+                + $"; comment {Changed(before?.Comment ?? "", sheet.Comment)}; feedback {Changed(before?.Feedback ?? "", sheet.Feedback)}");
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -120,7 +123,15 @@ public static class ScoreEntry
             return values;
         }
 
-        private static string Describe(ScoreStatus status, IEnumerable<CriterionValue> values) =>
-            $"{status} [{string.Join(", ", values.Select(v => $"{v.CriterionId}={v.Value?.ToString() ?? "-"}"))}]";
+        /// <summary>
+        /// Every criterion of the round as <c>id: old -&gt; new</c>, "-" where no level is given (not scored yet, or left
+        /// blank): with the status, enough to rebuild the sheet at any moment from the trail alone. Ids only, never text.
+        /// </summary>
+        private static string Changes(List<CriterionValue> before, List<CriterionValue> after) =>
+            string.Join(", ", after.Select(v => $"{v.CriterionId}: {Level(before.FirstOrDefault(b => b.CriterionId == v.CriterionId)?.Value)} -> {Level(v.Value)}"));
+
+        private static string Level(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+
+        private static string Changed(string before, string after) => before == after ? "unchanged" : "changed";
     }
 }

@@ -52,8 +52,13 @@ public static class InviteJuror
             var member = new JuryMember { CallId = call.Id, Name = command.Name!.Trim(), Email = email, Language = command.Language, IsMinor = command.IsMinor };
             db.JuryMembers.Add(member);
             await invitations.IssueAsync(member, call, now, ct);
-            db.Audit(now, user.Id, "jury.invited", $"call:{call.Code}", $"{member.Language}{(member.IsMinor ? ", minor" : "")}");
-            await db.SaveChangesAsync(ct);
+            // The juror's id exists once the row is saved; the transaction keeps the invitation and its event together.
+            await db.InTransactionAsync(async ct =>
+            {
+                await db.SaveChangesAsync(ct);
+                db.Audit(now, user.Id, "jury.invited", $"juror:{member.Id}", $"call:{call.Code} {member.Language}{(member.IsMinor ? ", minor" : "")}");
+                await db.SaveChangesAsync(ct);
+            }, ct);
             return Unit.Value;
         }
     }

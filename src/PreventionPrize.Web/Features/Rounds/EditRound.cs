@@ -51,6 +51,7 @@ public static class EditRound
                 .Select(e => e.Id).ToListAsync(ct);
             var jurorIds = await db.JuryMembers.Where(m => m.CallId == round.CallId && command.JurorIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
 
+            var previousDeadline = round.ScoringDeadlineUtc;
             command.CopyTo(round);
             round.AllEligibleEntries = command.AllEligibleEntries;
             round.AllJurors = command.AllJurors;
@@ -65,6 +66,8 @@ public static class EditRound
             db.Audit(clock.GetUtcNow().UtcDateTime, user.Id, "round.changed", $"round:{round.Id}",
                 $"{round.Mode}, k={round.JurorsPerEntry}, loads {round.MinLoad}-{round.MaxLoad}, country cap {round.MaxJurorsPerCountry?.ToString() ?? "none"}, "
                 + $"entries {(round.AllEligibleEntries ? "all eligible" : string.Join(",", entryIds))}, jurors {(round.AllJurors ? "all" : string.Join(",", jurorIds))}");
+            if (round.ScoringDeadlineUtc != previousDeadline)
+                db.Audit(clock.GetUtcNow().UtcDateTime, user.Id, "round.deadline-moved", $"round:{round.Id}", $"{previousDeadline:O} -> {round.ScoringDeadlineUtc:O}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -34,11 +34,15 @@ public static class ChangeRole
                 throw Rejection.Because(l["Users.CannotRevokeSelf"]);
             var has = await users.IsInRoleAsync(user, command.Role);
             if (has == command.Grant) return Unit.Value;
-            var result = command.Grant ? await users.AddToRoleAsync(user, command.Role) : await users.RemoveFromRoleAsync(user, command.Role);
-            if (!result.Succeeded) throw Rejection.Because(result.Errors.First().Description);
-            await users.UpdateSecurityStampAsync(user);
-            db.Audit(clock.GetUtcNow().UtcDateTime, actor.Id, command.Grant ? "role.granted" : "role.revoked", $"user:{user.Id}", command.Role);
-            await db.SaveChangesAsync(ct);
+            // UserManager saves on its own; the transaction makes the role, the new stamp and the event one change.
+            await db.InTransactionAsync(async ct =>
+            {
+                var result = command.Grant ? await users.AddToRoleAsync(user, command.Role) : await users.RemoveFromRoleAsync(user, command.Role);
+                if (!result.Succeeded) throw Rejection.Because(result.Errors.First().Description);
+                await users.UpdateSecurityStampAsync(user);
+                db.Audit(clock.GetUtcNow().UtcDateTime, actor.Id, command.Grant ? "role.granted" : "role.revoked", $"user:{user.Id}", command.Role);
+                await db.SaveChangesAsync(ct);
+            }, ct);
             return Unit.Value;
         }
     }
