@@ -67,6 +67,8 @@ public static class ServiceRegistration
             o.Cookie.Name = cookies.TempData;
             o.Cookie.SecurePolicy = cookies.SecurePolicy;
         });
+        services.AddTrustedProxies(configuration);
+        services.AddPrizeRateLimits(configuration);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
