@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add<FormErrorsFilter>();
+                SafeBinding.Apply(o);
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // FluentValidation owns "required"; MVC's implicit [Required] would add English-only messages.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
