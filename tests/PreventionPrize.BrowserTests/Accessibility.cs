@@ -23,6 +23,16 @@ public static class Accessibility
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
+    /// <summary>
+    /// The same check, after making sure the page is in <paramref name="language"/> ("en" or "fr") as its
+    /// <c>lang</c> attribute says: a page checked in the wrong language would prove nothing about the other one.
+    /// </summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string language, bool skipFrames = false)
+    {
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await AssertNoSeriousViolationsAsync(page, skipFrames);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ArtifactsFolder, name + ".png"), FullPage = true });
 }

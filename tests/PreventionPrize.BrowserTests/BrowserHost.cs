@@ -22,9 +22,13 @@ public sealed class BrowserHost : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    /// <summary>Screenshots of key pages, kept as CI artifacts.</summary>
+    /// <summary>
+    /// Screenshots of key pages, kept as CI artifacts: under <c>$PP_ARTIFACTS/screenshots</c> (set by <c>.ci/run</c>),
+    /// otherwise beside the test binaries, where a developer finds them after a local run.
+    /// </summary>
     public static string ArtifactsFolder { get; } = Path.Combine(
-        Environment.GetEnvironmentVariable("PP_ARTIFACTS") ?? Path.Combine(Path.GetTempPath(), "pp-artifacts"), "screenshots");
+        Environment.GetEnvironmentVariable("PP_ARTIFACTS") is { Length: > 0 } artifacts ? artifacts : Path.Combine(AppContext.BaseDirectory, "artifacts"),
+        "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -47,12 +51,15 @@ public sealed class BrowserHost : IAsyncLifetime
         Directory.CreateDirectory(ArtifactsFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "en-GB", ViewportSize? viewport = null)
+    /// <param name="touch">A phone: a touch screen, and the mobile viewport meta tag honoured.</param>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", ViewportSize? viewport = null, bool touch = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             Locale = locale,
             ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
+            HasTouch = touch,
+            IsMobile = touch,
             IgnoreHTTPSErrors = true,
         });
         return await context.NewPageAsync();

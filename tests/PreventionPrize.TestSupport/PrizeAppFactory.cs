@@ -113,6 +113,22 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The settings that put another instance (a host or a process) on this app's database; this app must have started.</summary>
+    public Dictionary<string, string> DatabaseSettings() => OnSqlServer
+        ? new()
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["Database:MigrateOnStartup"] = "false",
+            ["ConnectionStrings:SqlServer"] = Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["ConnectionStrings:SqlServer"]!,
+        }
+        : new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Sqlite"] = $"Data Source={DatabasePath}" };
+
+    /// <summary>Makes this app a second instance on <paramref name="other"/>'s database (set before this one starts).</summary>
+    public void ShareDatabaseWith(PrizeAppFactory other)
+    {
+        foreach (var (key, value) in other.DatabaseSettings()) Settings[key] = value;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<PrizeDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -28,8 +28,8 @@ public sealed class ProductionAppFactory : PrizeAppFactory
     private sealed class BrokenStore : IFileStore
     {
         public Task<string> SaveAsync(Stream content, CancellationToken ct) => throw new InvalidOperationException($"{Internals} at /srv/share/files");
-        public Stream Open(string key) => throw new InvalidOperationException(Internals);
-        public void Delete(string key) => throw new InvalidOperationException(Internals);
+        public Task<Stream> OpenAsync(string key, CancellationToken ct) => throw new InvalidOperationException(Internals);
+        public Task DeleteAsync(string key, CancellationToken ct) => throw new InvalidOperationException(Internals);
     }
 }
 

@@ -15,7 +15,7 @@ namespace PreventionPrize.Web.Features.Attachments;
 /// </summary>
 [Authorize]
 [Route("entries/{entryId:int}/attachments")]
-public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AttachmentsController(IMediator mediator, Entries.EntryAccess access, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> List(int entryId, string? returnUrl, CancellationToken ct)
@@ -50,6 +50,8 @@ public sealed class AttachmentsController(IMediator mediator, IStringLocalizer<S
 
     private async Task<IActionResult> Run<T>(int entryId, string? returnUrl, ICommand<T> command, string doneKey, CancellationToken ct)
     {
+        // Ownership before validation: for anyone else the entry does not exist, not even to say a file is missing.
+        await access.MustOwnAsync(entryId, ct);
         var fromScript = FromScript;
         try
         {

@@ -29,9 +29,9 @@ public static class DeleteAttachment
             // The row goes first: a file left behind is harmless, a row pointing at nothing is not.
             try
             {
-                store.Delete(attachment.StorageKey);
+                await store.DeleteAsync(attachment.StorageKey, CancellationToken.None);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is not OperationCanceledException) // a disk or a blob service that refuses
             {
                 logger.LogWarning(e, "Attachment {Id} deleted, but its file {Key} stays", attachment.Id, attachment.StorageKey);
             }

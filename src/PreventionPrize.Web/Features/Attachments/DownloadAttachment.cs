@@ -23,7 +23,7 @@ public static class DownloadAttachment
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
             try
             {
-                return new Model(file.OriginalName, file.ContentType, store.Open(file.StorageKey));
+                return new Model(file.OriginalName, file.ContentType, await store.OpenAsync(file.StorageKey, ct));
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {

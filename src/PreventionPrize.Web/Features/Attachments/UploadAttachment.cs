@@ -82,7 +82,7 @@ public static class UploadAttachment
             }
             catch
             {
-                store.Delete(key); // no row, no file
+                await store.DeleteAsync(key, CancellationToken.None); // no row, no file
                 throw;
             }
             return attachment;

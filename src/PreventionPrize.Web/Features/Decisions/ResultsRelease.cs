@@ -67,30 +67,3 @@ public sealed class ResultsRelease(PrizeDbContext db, EntryMail mail, JuryPolicy
         return feedback.Count == 0 ? null : string.Join("\n\n", feedback);
     }
 }
-
-/// <summary>Runs <see cref="ResultsRelease"/> every minute on the injected clock; a failing pass is logged and retried.</summary>
-public sealed class ResultsReleaseService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ResultsReleaseService> log) : BackgroundService
-{
-    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ResultsRelease>().RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Results release pass failed");
-            }
-            await Task.Delay(Every, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-}

@@ -11,7 +11,7 @@ using PreventionPrize.Web.Infrastructure.Security;
 namespace PreventionPrize.Web.Features.Entries;
 
 [Authorize]
-public sealed class EntriesController(IMediator mediator, IStringLocalizer<SharedResource> l) : Controller
+public sealed class EntriesController(IMediator mediator, EntryAccess access, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/entries")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new ListMyEntries.Query(), ct));
@@ -51,6 +51,8 @@ public sealed class EntriesController(IMediator mediator, IStringLocalizer<Share
     [FormView(nameof(Edit))]
     public async Task<IActionResult> Save(int id, SaveDraft.Command command, CancellationToken ct)
     {
+        // Ownership before validation: for anyone else the entry does not exist, even with a bad form.
+        await access.MustOwnAsync(id, ct);
         command.Id = id;
         await mediator.Send(command, ct);
         TempData["Flash"] = "Flash.DraftSaved";
@@ -61,6 +63,7 @@ public sealed class EntriesController(IMediator mediator, IStringLocalizer<Share
     [HttpPost("/entries/{id:int}/autosave")]
     public async Task<IActionResult> Autosave(int id, SaveDraft.Command command, CancellationToken ct)
     {
+        await access.MustOwnAsync(id, ct);
         command.Id = id;
         try
         {
@@ -77,6 +80,7 @@ public sealed class EntriesController(IMediator mediator, IStringLocalizer<Share
     [FormView(nameof(Edit))]
     public async Task<IActionResult> Submit(int id, SubmitEntry.Command command, CancellationToken ct)
     {
+        await access.MustOwnAsync(id, ct);
         command.Id = id;
         var reference = await mediator.Send(command, ct);
         TempData["Submitted"] = reference;

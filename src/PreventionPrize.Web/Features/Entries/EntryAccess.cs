@@ -25,6 +25,16 @@ public sealed class EntryAccess(PrizeDbContext db, CurrentUser user, IHttpContex
         return await query.SingleOrDefaultAsync(e => e.Id == id && userId != null && e.OwnerId == userId, ct) ?? throw new NotFoundException();
     }
 
+    /// <summary>
+    /// 404 unless the current user owns the entry: asked before a form is validated, so that for anyone else a bad
+    /// form is not re-shown (or a validation message answered) about an entry that does not exist for them.
+    /// </summary>
+    public async Task MustOwnAsync(int id, CancellationToken ct)
+    {
+        var userId = user.Id;
+        if (userId is null || !await db.Entries.AnyAsync(e => e.Id == id && e.OwnerId == userId, ct)) throw new NotFoundException();
+    }
+
     /// <summary>Entries the current user may read: their own, or all of them for the Secretariat.</summary>
     public IQueryable<Entry> Readable()
     {

@@ -28,7 +28,7 @@ public static class DownloadBlindAttachment
             var key = await db.Attachments.Where(a => a.Id == file.Id).Select(a => a.StorageKey).SingleAsync(ct);
             try
             {
-                return new Model($"{query.Reference}-{query.Number}{file.Extension}", file.ContentType, store.Open(key));
+                return new Model($"{query.Reference}-{query.Number}{file.Extension}", file.ContentType, await store.OpenAsync(key, ct));
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {

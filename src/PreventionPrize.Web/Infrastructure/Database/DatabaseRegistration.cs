@@ -22,11 +22,13 @@ public static class DatabaseRegistration
         services.AddDbContext<PrizeDbContext>((provider, builder) =>
         {
             if (options.Provider == DatabaseProvider.SqlServer) SqlServerDatabase.Use(builder, connectionString);
-            else SqliteDatabase.Use(builder, connectionString);
+            else SqliteDatabase.Use(builder, connectionString).AddInterceptors(BusyTimeout);
             builder.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>());
         });
         return services;
     }
+
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
 
     private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -56,31 +56,3 @@ public sealed class DraftReminders(PrizeDbContext db, MailOutbox outbox, TimePro
         return queued;
     }
 }
-
-/// <summary>Runs <see cref="DraftReminders"/> every few minutes on the injected clock; a failing pass is logged and retried.</summary>
-public sealed class DraftReminderService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<DraftReminderService> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var every = TimeSpan.FromMinutes(Math.Max(1, options.Value.PollMinutes));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DraftReminders>().RunOnceAsync(stoppingToken);
-                await Task.Delay(every, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Draft reminder pass failed");
-                await Task.Delay(every, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
-}

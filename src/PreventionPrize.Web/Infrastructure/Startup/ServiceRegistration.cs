@@ -14,6 +14,7 @@ using PreventionPrize.Web.Features.Gallery;
 using PreventionPrize.Web.Infrastructure.Database;
 using PreventionPrize.Web.Infrastructure.Email;
 using PreventionPrize.Web.Infrastructure.Email.Templates;
+using PreventionPrize.Web.Infrastructure.Jobs;
 using PreventionPrize.Web.Infrastructure.Outbox;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
@@ -86,9 +87,7 @@ public static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped,
             filter: scan => typeof(IMessage).IsAssignableFrom(scan.InterfaceType.GetGenericArguments()[0]));
 
-        // Uploaded files live outside the web root, under the content root unless configured elsewhere.
-        var storageFolder = configuration["Storage:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "files");
-        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(environment.ContentRootPath, storageFolder)));
+        services.AddPrizeStorage(configuration, environment);
         services.AddHttpContextAccessor();
         services.AddScoped<PublicLinks>();
         services.AddScoped<CurrentUser>();
@@ -99,19 +98,29 @@ public static class ServiceRegistration
         services.AddScoped<Features.JuryAdmin.Invitations>();
         services.AddScoped<Features.Jurors.JurorMembership>();
         services.AddScoped<Features.Rounds.RoundProblemLoader>();
-        services.AddScoped<Features.Decisions.ResultsRelease>();
         services.AddScoped<Features.Gallery.PublishedWinners>();
         services.AddGalleryCache();
-        if (configuration.GetValue("Results:ReleaseJob", true)) services.AddHostedService<Features.Decisions.ResultsReleaseService>();
         services.AddPrizeMail(configuration);
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection("Reminders"));
-        services.AddScoped<Reminders.DraftReminders>();
-        if (configuration.GetValue("Reminders:Enabled", true)) services.AddHostedService<Reminders.DraftReminderService>();
+        AddScheduledJobs(services, configuration);
         services.AddScoped<Features.Account.EmailConfirmation>();
         services.AddScoped<DemoData>();
 
         services.AddHealthChecks().AddDbContextCheck<PrizeDbContext>("database");
         return services;
+    }
+
+    /// <summary>
+    /// Jobs every instance schedules and only one runs per pass (<see cref="JobRegistration.AddScheduledJob{TJob}"/>):
+    /// adding one is one line here.
+    /// </summary>
+    private static void AddScheduledJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        var reminders = configuration.GetSection("Reminders").Get<Reminders.ReminderOptions>() ?? new();
+        services.AddScheduledJob<Reminders.DraftReminders>("draft-reminders", TimeSpan.FromMinutes(Math.Max(1, reminders.PollMinutes)),
+            (job, ct) => job.RunOnceAsync(ct), enabled: reminders.Enabled);
+        services.AddScheduledJob<Features.Decisions.ResultsRelease>("results-release", TimeSpan.FromMinutes(1),
+            (job, ct) => job.RunOnceAsync(ct), enabled: configuration.GetValue("Results:ReleaseJob", true));
     }
 
     /// <summary>

@@ -1,12 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace PreventionPrize.Web.Infrastructure.Storage;
 
 /// <summary>
 /// Files in one folder (<c>Storage:Folder</c>, default <c>App_Data/files</c> under the content root). A save
-/// writes to a temporary name and renames it when complete, so a key never names a half-written file.
+/// writes to a temporary name and renames it when complete, so a key never names a half-written file. Several
+/// instances can share it only if the folder is shared (a network drive); otherwise use <see cref="BlobFileStore"/>.
 /// </summary>
-public sealed partial class LocalFileStore : IFileStore
+public sealed class LocalFileStore : IFileStore
 {
     private const int BufferSize = 81920;
 
@@ -20,7 +19,7 @@ public sealed partial class LocalFileStore : IFileStore
 
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
-        var key = Guid.NewGuid().ToString("N");
+        var key = StorageKeys.New();
         var temporary = Path.Combine(Folder, key + ".partial");
         try
         {
@@ -36,15 +35,14 @@ public sealed partial class LocalFileStore : IFileStore
         }
     }
 
-    public Stream Open(string key) =>
-        new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+    public Task<Stream> OpenAsync(string key, CancellationToken ct) =>
+        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true));
 
-    public void Delete(string key) => File.Delete(PathOf(key));
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
 
-    /// <summary>Keys are our own 32-hex-digit names; anything else is refused before it can name a path.</summary>
-    public string PathOf(string key) =>
-        KeyPattern().IsMatch(key) ? Path.Combine(Folder, key) : throw new ArgumentException("Not a storage key.", nameof(key));
-
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex KeyPattern();
+    public string PathOf(string key) => Path.Combine(Folder, StorageKeys.Checked(key));
 }
