@@ -10,6 +10,7 @@ return args switch
     ["bench-assign-round", .. var rest] => await RoundAssignmentBenchmark.RunAsync(rest),
     ["bench-results", .. var rest] => ResultsBenchmark.Run(rest),
     ["bench-gallery", .. var rest] => await GalleryBenchmark.RunAsync(rest),
+    ["bench-rush", .. var rest] => await PreventionPrize.Cli.Rush.RushBenchmark.RunAsync(rest),
     ["gen-assign-instance", var n, var m, var seed, var path]
         when int.TryParse(n, out var entries) && int.TryParse(m, out var jurors) && int.TryParse(seed, out var s) && entries > 0 && jurors > 0
         => AssignmentBenchmark.Generate(entries, jurors, s, path),
@@ -34,6 +35,9 @@ static int Usage()
     Console.Error.WriteLine("  the results page's statistics on simulated scores: aggregates, calibration, agreement, 1,000 bootstrap resamples");
     Console.Error.WriteLine("usage: bench-gallery [--winners 30] [--concurrency 16] [--seconds 10]");
     Console.Error.WriteLine("  load on the public gallery over loopback: requests/s and latency percentiles per route, beside /health");
+    Console.Error.WriteLine("usage: bench-rush [--applicants 1000] [--concurrency 50] [--runs 3] [--pdf-kb 2048] [--no-dispatcher] [--set Key=Value]...");
+    Console.Error.WriteLine("  the deadline rush over loopback: each applicant signs in, uploads a PDF and submits; throughput, latency percentiles,");
+    Console.Error.WriteLine("  errors, and a check that every submission, receipt and file exists exactly once");
     Console.Error.WriteLine("usage: gen-assign-instance N M SEED OUT.json");
     Console.Error.WriteLine("  writes an instance for assign: N entries, M jurors, every pair scored 0..100, 2 % conflicts, k = 3");
     return 2;

@@ -59,10 +59,47 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken ct) =>
         Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
+            await using var write = await BeginWriteAsync(ct);
             await work(ct);
-            await transaction.CommitAsync(ct);
+            await write.CommitAsync(ct);
         });
+
+    private bool OnSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>
+    /// A transaction that writes. On SQLite it starts with the write lock taken (BEGIN IMMEDIATE), after queueing in
+    /// <see cref="SqliteWriteGate"/>, so what it reads is what it writes over: use it to read-then-write a counter.
+    /// </summary>
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        var gate = OnSqlite ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, ct) : null;
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate?.Dispose();
+            throw;
+        }
+    }
+
+    public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IDisposable? gate) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                gate?.Dispose();
+            }
+        }
+    }
 
     /// <summary>
     /// Two requests may enqueue the same event at once: both see no row, the second insert hits the unique key.
@@ -71,6 +108,8 @@ public sealed class PrizeDbContext(DbContextOptions<PrizeDbContext> options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        using var gate = OnSqlite && Database.CurrentTransaction is null && ChangeTracker.HasChanges()
+            ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

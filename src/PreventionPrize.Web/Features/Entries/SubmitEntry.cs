@@ -94,6 +94,11 @@ public static class SubmitEntry
             }
 
             SaveDraft.Handler.Apply(db, entry, command, now);
+            // On SQLite the write lock is taken before the call's last number is read, which makes "read the number,
+            // take the next" one step: in a deadline rush the teams queue for the lock instead of taking the same
+            // number and failing on the unique index more often than the retry absorbs (bench-rush saw 500s).
+            // SQL Server writes concurrently; there the unique index and the retry decide.
+            await using var numbering = db.Database.IsSqlite() ? await db.BeginWriteAsync(ct) : null;
             if (entry.Number is null)
             {
                 entry.Number = 1 + (await db.Entries.Where(e => e.CallId == entry.CallId).MaxAsync(e => e.Number, ct) ?? 0);
@@ -114,6 +119,7 @@ public static class SubmitEntry
             await mail.QueueReceiptAsync(entry, version, (await users.FindByIdAsync(entry.OwnerId))?.Email, ct);
             db.Audit(now, entry.OwnerId, number == 1 ? "entry.submitted" : "entry.resubmitted", $"entry:{entry.Id}", $"{entry.Reference} v{number}{(late ? " late" : "")}");
             await db.SaveChangesAsync(ct);
+            if (numbering is not null) await numbering.CommitAsync(ct);
             // The submitted answers (organisation, team, declared relationships) against the jury as it stands;
             // later jurors are checked against this entry when they accept or change their profile.
             await detection.RunAsync(entry.CallId, now, ct, entryId: entry.Id);

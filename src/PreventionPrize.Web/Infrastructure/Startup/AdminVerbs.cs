@@ -1,20 +1,59 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
+using PreventionPrize.Web.Infrastructure.Backup;
+using PreventionPrize.Web.Infrastructure.Database;
+using PreventionPrize.Web.Infrastructure.Storage;
 
 namespace PreventionPrize.Web.Infrastructure.Startup;
 
 /// <summary>
 /// Command-line verbs that run instead of the web server, with the app's own configuration and database:
 /// <c>create-secretariat --email ADDRESS</c> makes the first Secretariat account on a fresh install. The password
-/// comes from PP_ADMIN_PASSWORD or is generated and printed once.
+/// comes from PP_ADMIN_PASSWORD or is generated and printed once. <c>backup --to FOLDER</c> copies the database and
+/// the stored files while the app runs; <c>restore --from FOLDER</c> puts such a copy where the configuration points.
 /// </summary>
 public static class AdminVerbs
 {
-    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
+    public static Task<int?> TryRunAsync(WebApplication app, string[] args) => args switch
     {
-        if (args.Length == 0 || args[0] != "create-secretariat") return null;
+        ["create-secretariat", ..] => CreateSecretariatAsync(app, args),
+        ["backup", ..] => BackupAsync(app, args, "--to", "usage: backup --to FOLDER   (a new or empty folder)"),
+        ["restore", ..] => BackupAsync(app, args, "--from", "usage: restore --from FOLDER   (into the configured database and Storage:Folder, which must be empty)"),
+        _ => Task.FromResult<int?>(null),
+    };
+
+    /// <summary>
+    /// Only the embedded SQLite file and the local folder are backed up here: SQL Server and a blob store have their
+    /// platform's own consistent backups (point-in-time restore, blob versioning), which this verb must not pretend to replace.
+    /// </summary>
+    private static async Task<int?> BackupAsync(WebApplication app, string[] args, string option, string usage)
+    {
+        var index = Array.IndexOf(args, option);
+        if (index < 0 || index + 1 >= args.Length)
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        if (options.Provider != DatabaseProvider.Sqlite || scope.ServiceProvider.GetRequiredService<IFileStore>() is not LocalFileStore store)
+        {
+            Console.Error.WriteLine("This verb backs up the embedded SQLite database and the local file folder only. On SQL Server use the " +
+                "server's own backups (BACKUP DATABASE, or the platform's point-in-time restore) and back up the file store with the storage " +
+                "platform's tools; see README, Backups.");
+            return 2;
+        }
+        var connectionString = scope.ServiceProvider.GetRequiredService<PrizeDbContext>().Database.GetConnectionString()!;
+        return args[0] == "backup"
+            ? await SiteBackup.RunAsync(connectionString, store.Folder, args[index + 1], Console.Out, Console.Error)
+            : await SiteRestore.RunAsync(args[index + 1], connectionString, store.Folder, Console.Out, Console.Error);
+    }
+
+    private static async Task<int?> CreateSecretariatAsync(WebApplication app, string[] args)
+    {
         var emailIndex = Array.IndexOf(args, "--email");
         if (emailIndex < 0 || emailIndex + 1 >= args.Length)
         {
