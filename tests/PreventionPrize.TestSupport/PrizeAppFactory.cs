@@ -71,6 +71,10 @@ public class PrizeAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         }
+        // Hundreds of tests sign in from one address: the limits stay on (the production pipeline) but far above
+        // what any test uses; a rate-limit test sets small ones through Settings.
+        foreach (var limit in PreventionPrize.Web.Infrastructure.Security.RateLimits.Defaults)
+            builder.UseSetting($"RateLimits:{limit.Section}:PermitLimit", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

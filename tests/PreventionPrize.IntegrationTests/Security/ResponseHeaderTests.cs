@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace PreventionPrize.IntegrationTests.Security;
 
@@ -9,21 +10,43 @@ public sealed class ResponseHeaderTests : IClassFixture<PrizeAppFactory>
     public ResponseHeaderTests(PrizeAppFactory app) => _app = app;
 
     [Theory]
-    [InlineData("/")]
-    [InlineData("/account/login")]
-    [InlineData("/no-such-page")]
-    [InlineData("/css/site.css")]
-    public async Task Every_response_carries_the_security_headers(string path)
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/account/login", HttpStatusCode.OK)]
+    [InlineData("/entries", HttpStatusCode.Redirect)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    [InlineData("/css/site.css", HttpStatusCode.OK)]
+    [InlineData("/js/site.js", HttpStatusCode.OK)]
+    [InlineData("/winners", HttpStatusCode.OK)]
+    [InlineData("/winners.json", HttpStatusCode.OK)]
+    [InlineData("/winners.atom", HttpStatusCode.OK)]
+    [InlineData("/winners.csv", HttpStatusCode.OK)]
+    [InlineData("/health", HttpStatusCode.OK)]
+    public async Task Every_response_carries_the_security_headers(string path, HttpStatusCode status)
     {
         using var client = _app.NewClient();
-        var response = (await client.GetAsync(path)).Response;
+        var response = await client.Http.GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+        SecurityAssertions.AssertSecurityHeaders(response, path);
+    }
 
-        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("default-src 'self'", csp);
-        Assert.Contains("frame-ancestors 'none'", csp);
-        Assert.DoesNotContain("unsafe-inline", csp);
-        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    [Fact]
+    public async Task A_downloaded_file_and_a_refused_form_carry_them_too()
+    {
+        var (owner, entry) = await _app.ApplicantWithEntryAsync();
+        using var _ = owner;
+        await owner.UploadAsync($"/entries/{entry.Id}/attachments", "report.pdf", SampleFiles.Pdf(), [new("purpose", "Supporting")]);
+        var file = await _app.WithDbAsync(db => db.Attachments.SingleAsync(a => a.EntryId == entry.Id));
+
+        var download = await owner.Http.GetAsync($"/entries/{entry.Id}/attachments/{file.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        SecurityAssertions.AssertSecurityHeaders(download, "download");
+        Assert.StartsWith("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
+
+        // A POST without its antiforgery token: the 400 page is re-executed, and keeps the headers.
+        var refused = await owner.Http.PostAsync($"/entries/{entry.Id}/withdraw", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        SecurityAssertions.AssertSecurityHeaders(refused, "400");
     }
 
     [Fact]
@@ -54,6 +77,46 @@ public sealed class ResponseHeaderTests : IClassFixture<PrizeAppFactory>
             Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("path=/", c, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task Every_cookie_the_app_sets_is_host_only_secure_http_only_and_same_site()
+    {
+        var (client, entry) = await _app.ApplicantWithEntryAsync();
+        using var _ = client;
+        using var newcomer = _app.NewClient();
+        var responses = new[]
+        {
+            (await newcomer.GetAsync("/account/login")).Response,          // antiforgery
+            (await client.SwitchLanguageAsync("fr")).Response,             // culture
+            (await client.PostAsync($"/entries/{entry.Id}/withdraw")).Response, // temp data (the flash message)
+            (await client.PostAsync("/account/logout")).Response,          // authentication, removed
+        };
+        var cookies = responses.SelectMany(r => r.Headers.TryGetValues("Set-Cookie", out var v) ? v : [])
+            .Select(c => c.Split(';', StringSplitOptions.TrimEntries))
+            .Select(parts => (Name: parts[0].Split('=')[0], Attributes: parts.Skip(1).Select(a => a.ToLowerInvariant()).ToList()))
+            .ToList();
+
+        var expected = new Dictionary<string, string>
+        {
+            ["__Host-pp-af"] = "samesite=strict",
+            ["__Host-pp-culture"] = "samesite=lax",
+            ["__Host-pp-tmp"] = "samesite=lax",
+            ["__Host-pp-auth"] = "samesite=lax",
+            ["__Host-pp-ext"] = "samesite=lax",
+            ["__Host-pp-2fa"] = "samesite=lax",
+            ["__Host-pp-2fa-remember"] = "samesite=lax",
+        };
+        Assert.All(expected.Keys.Take(4), name => Assert.Contains(cookies, c => c.Name == name));
+        Assert.All(cookies, c =>
+        {
+            Assert.True(expected.ContainsKey(c.Name), $"unexpected cookie {c.Name}");
+            Assert.Contains("secure", c.Attributes);
+            Assert.Contains("httponly", c.Attributes);
+            Assert.Contains("path=/", c.Attributes);
+            Assert.Contains(expected[c.Name], c.Attributes);
+            Assert.DoesNotContain(c.Attributes, a => a.StartsWith("domain="));
         });
     }
 

@@ -2,7 +2,9 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PreventionPrize.Core.Accounts;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.Account;
 
@@ -12,7 +14,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpGet("register")]
     public IActionResult Register() => View(new Register.Command());
 
-    [HttpPost("register")]
+    [HttpPost("register"), EnableRateLimiting(RateLimits.Registration)]
     public async Task<IActionResult> Register(Register.Command command, CancellationToken ct)
     {
         await mediator.Send(command, ct);
@@ -26,7 +28,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpGet("resend-confirmation")]
     public IActionResult ResendConfirmation() => View(new ResendConfirmation.Command());
 
-    [HttpPost("resend-confirmation")]
+    [HttpPost("resend-confirmation"), EnableRateLimiting(RateLimits.ConfirmationMail)]
     public async Task<IActionResult> ResendConfirmation(ResendConfirmation.Command command, CancellationToken ct)
     {
         await mediator.Send(command, ct);
@@ -36,7 +38,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new SignIn.Command { ReturnUrl = returnUrl });
 
-    [HttpPost("login")]
+    [HttpPost("login"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(SignIn.Command command, CancellationToken ct)
     {
         await mediator.Send(command, ct);
@@ -53,7 +55,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpGet("forgot-password")]
     public IActionResult ForgotPassword() => View(new ForgotPassword.Command());
 
-    [HttpPost("forgot-password")]
+    [HttpPost("forgot-password"), EnableRateLimiting(RateLimits.PasswordReset)]
     public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command, CancellationToken ct)
     {
         await mediator.Send(command, ct);
@@ -63,7 +65,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpGet("reset-password")]
     public IActionResult ResetPassword(string? email, string? code) => View(new ResetPassword.Command { Email = email, Code = code });
 
-    [HttpPost("reset-password")]
+    [HttpPost("reset-password"), EnableRateLimiting(RateLimits.PasswordReset)]
     public async Task<IActionResult> ResetPassword(ResetPassword.Command command, CancellationToken ct)
     {
         await mediator.Send(command, ct);

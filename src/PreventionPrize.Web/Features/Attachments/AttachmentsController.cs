@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Web.Infrastructure.Security;
 
@@ -23,7 +24,7 @@ public sealed class AttachmentsController(IMediator mediator, Entries.EntryAcces
         return FromScript ? PartialView("_Attachments", panel) : View(panel);
     }
 
-    [HttpPost("")]
+    [HttpPost(""), EnableRateLimiting(RateLimits.Upload)]
     [RequestSizeLimit(AttachmentRules.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.RequestLimitBytes)]
     [ReadUploadFormFirst]

@@ -2,9 +2,11 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Web.Infrastructure.Mvc;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.Entries;
 
@@ -74,7 +76,7 @@ public sealed class EntriesController(IMediator mediator, EntryAccess access, IS
         }
     }
 
-    [HttpPost("/entries/{id:int}/submit")]
+    [HttpPost("/entries/{id:int}/submit"), EnableRateLimiting(RateLimits.Submit)]
     [FormView(nameof(Edit))]
     public async Task<IActionResult> Submit(int id, SubmitEntry.Command command, CancellationToken ct)
     {

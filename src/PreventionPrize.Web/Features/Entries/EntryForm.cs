@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using PreventionPrize.Core.Entries;
 
 namespace PreventionPrize.Web.Features.Entries;
@@ -8,6 +9,8 @@ namespace PreventionPrize.Web.Features.Entries;
 /// </summary>
 public class EntryForm
 {
+    /// <summary>From the address only: a forged "Id" field that does not bind would re-show the form for entry 0.</summary>
+    [FromRoute(Name = "id")]
     public int Id { get; set; }
     public int Version { get; set; }
 

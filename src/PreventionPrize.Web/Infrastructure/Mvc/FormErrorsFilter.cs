@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace PreventionPrize.Web.Infrastructure.Mvc;
@@ -11,7 +12,8 @@ namespace PreventionPrize.Web.Infrastructure.Mvc;
 /// validation or business-rule failures (thrown by the mediator pipeline) both re-render the action's own
 /// view with the posted model, so nothing typed is lost. The response is 200, as for any form re-shown.
 /// </summary>
-public sealed class FormErrorsFilter(IModelMetadataProvider metadata) : IAsyncActionFilter, IExceptionFilter
+public sealed class FormErrorsFilter(IModelMetadataProvider metadata, ICompositeViewEngine views, ITempDataDictionaryFactory tempData)
+    : IAsyncActionFilter, IExceptionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -47,14 +49,31 @@ public sealed class FormErrorsFilter(IModelMetadataProvider metadata) : IAsyncAc
     private static object? FormModel(IEnumerable<object?> arguments) =>
         arguments.FirstOrDefault(a => a is not null && a.GetType().IsClass && a is not string && a is not CancellationToken);
 
-    private ViewResult SameView(FilterContext context, object? model)
+    private IActionResult SameView(FilterContext context, object? model)
     {
-        var action = (string)context.RouteData.Values["action"]!;
+        var viewName = FormViewAttribute.ViewFor(context) ?? (string)context.RouteData.Values["action"]!;
+        if (!views.FindView(context, viewName, isMainPage: true).Success) return Back(context);
         return new ViewResult
         {
-            ViewName = FormViewAttribute.ViewFor(context) ?? action,
+            ViewName = viewName,
             ViewData = new ViewDataDictionary(metadata, context.ModelState) { Model = model },
         };
+    }
+
+    /// <summary>
+    /// A button's small form lives on another page and its action has no view: a value that does not bind (only a
+    /// forged form sends one) goes back to that page as a flash message, or is a plain 400 when the page is unknown.
+    /// </summary>
+    private IActionResult Back(FilterContext context)
+    {
+        var request = context.HttpContext.Request;
+        var message = context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0);
+        if (message is null
+            || !Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            || !string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            return new BadRequestResult();
+        tempData.GetTempData(context.HttpContext)["FlashError"] = message;
+        return new LocalRedirectResult(referer.PathAndQuery);
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
@@ -54,6 +55,18 @@ public static class IdentitySetup
         services.ConfigureExternalCookie(o =>
         {
             o.Cookie.Name = cookies.External;
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
+        });
+        // Identity's two-factor cookies are cleared at every sign-out, so they are sent even before 2FA is in use:
+        // prefixed and Secure like the others (ASVS 3.3), not "Identity.TwoFactorUserId".
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = cookies.Name("pp-2fa");
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.Cookie.Name = cookies.Name("pp-2fa-remember");
             o.Cookie.SecurePolicy = cookies.SecurePolicy;
         });
         return services;

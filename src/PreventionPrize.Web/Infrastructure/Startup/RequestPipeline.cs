@@ -7,6 +7,8 @@ public static class RequestPipeline
 {
     public static WebApplication UsePrizePipeline(this WebApplication app)
     {
+        // First: every later step (HSTS, the rate limits' partitions, logs) must see the client, not the proxy.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -23,6 +25,9 @@ public static class RequestPipeline
         app.UseRequestLocalization(Cultures.Options(app.Services.GetRequiredService<CookieSettings>().Culture));
         app.UseRouting();
         app.UseAuthentication();
+        // After routing (policies are endpoint metadata), authentication (signed-in users count by account) and
+        // localization (the refusal is written in the reader's language).
+        app.UseRateLimiter();
         app.UseAuthorization();
         // After localization (the key varies by language) and authentication (signed-in requests bypass the cache).
         app.UseOutputCache();

@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add<FormErrorsFilter>();
+                SafeBinding.Apply(o);
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // FluentValidation owns "required"; MVC's implicit [Required] would add English-only messages.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -68,6 +69,8 @@ public static class ServiceRegistration
             o.Cookie.Name = cookies.TempData;
             o.Cookie.SecurePolicy = cookies.SecurePolicy;
         });
+        services.AddTrustedProxies(configuration);
+        services.AddPrizeRateLimits(configuration);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
