@@ -24,6 +24,7 @@ public static class RequestPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(app.Configuration);
         // After localization (the key varies by language) and authentication (signed-in requests bypass the cache).
         app.UseOutputCache();
         app.MapHealthChecks("/health");
