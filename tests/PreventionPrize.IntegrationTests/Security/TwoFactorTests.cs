@@ -94,6 +94,31 @@ public sealed class TwoFactorTests : IClassFixture<PrizeAppFactory>
     }
 
     [Fact]
+    public async Task Two_sign_ins_racing_with_the_same_code_cannot_both_win()
+    {
+        var email = $"race-{Guid.NewGuid():N}@example.org";
+        var user = await _app.CreateUserAsync(email, Roles.Applicant);
+        var key = await TwoFactor.EnableAsync(_app, user);
+        var clients = new[] { _app.NewClient(), _app.NewClient(), _app.NewClient() };
+        var pages = new List<Page>();
+        foreach (var client in clients)
+        {
+            await client.SubmitAsync("/account/login", [new("Email", email), new("Password", TestClient.DefaultPassword)]);
+            pages.Add(await client.GetAsync("/account/login/two-factor"));
+        }
+        var code = TwoFactor.Code(_app, key);
+
+        var results = await Task.WhenAll(clients.Select((c, i) => c.SubmitAsync(pages[i], [new("Code", code)])));
+
+        // At most one wins (the step is claimed once); a loser is told the code is spent, never shown an error page.
+        Assert.True(results.Count(r => r.Status == HttpStatusCode.Redirect) <= 1, string.Join(" ; ", results.Select(r => $"{r.Status} {r.Location}")));
+        Assert.All(results.Where(r => r.Status != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var step = Totp.StepAt(_app.Clock.GetUtcNow());
+        Assert.Equal(step, await _app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LastTotpStep).SingleAsync()));
+        foreach (var client in clients) client.Dispose();
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
         var email = $"recovery-{Guid.NewGuid():N}@example.org";

@@ -6,6 +6,7 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.AccountSecurity;
 
@@ -39,6 +40,7 @@ public static class EnterRecoveryCode
             if (await users.IsLockedOutAsync(user))
             {
                 db.Audit(now, user.Id, "account.2fa-failed", $"user:{user.Id}", "locked out");
+                db.ForgetFailedUserUpdates();
                 await db.SaveChangesAsync(ct);
                 throw Rejection.Because(l["Account.LockedOut"]);
             }
@@ -48,12 +50,14 @@ public static class EnterRecoveryCode
             {
                 db.Audit(now, user.Id, "account.recovery-code-used", $"user:{user.Id}", $"{await users.CountRecoveryCodesAsync(user)} left");
                 db.Audit(now, user.Id, "account.signed-in", $"user:{user.Id}", "recovery code");
+                db.ForgetFailedUserUpdates();
                 await db.SaveChangesAsync(ct);
                 return Unit.Value;
             }
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
             db.Audit(now, user.Id, "account.2fa-failed", $"user:{user.Id}", locked ? "locked out" : "recovery code");
+            db.ForgetFailedUserUpdates();
             await db.SaveChangesAsync(ct);
             throw Rejection.Because(locked ? l["Account.LockedOut"] : l["Account.TwoFactor.WrongRecoveryCode"], nameof(Command.Code));
         }

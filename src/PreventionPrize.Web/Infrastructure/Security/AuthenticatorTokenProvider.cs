@@ -12,7 +12,7 @@ namespace PreventionPrize.Web.Infrastructure.Security;
 /// own provider accepts any code of the last few steps, as many times as it is presented, and reads the system clock.
 /// A code counts for its 30-second step and the steps either side (a phone's clock drifts, a person types slowly);
 /// once a step is accepted, it and every earlier step are spent. The step is claimed by one conditional UPDATE, so
-/// two requests racing with the same code cannot both win.
+/// two requests racing with the same code cannot both win, and no stale copy of the account can write it back.
 /// </summary>
 public sealed class AuthenticatorTokenProvider(PrizeDbContext db, TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
 {
@@ -40,13 +40,22 @@ public sealed class AuthenticatorTokenProvider(PrizeDbContext db, TimeProvider c
         }
         if (matched is not { } accepted) return false;
 
+        // A new concurrency stamp with the step: Identity writes the whole row on every update, so a request holding
+        // the account from before (a failed attempt racing this one) must fail its update rather than write the old
+        // step back.
+        var stamp = Guid.NewGuid().ToString();
         var claimed = await db.Users
             .Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < accepted))
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastTotpStep, accepted));
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastTotpStep, accepted).SetProperty(u => u.ConcurrencyStamp, stamp));
         if (claimed == 0) return false;
         user.LastTotpStep = accepted;
+        user.ConcurrencyStamp = stamp;
         var entry = db.Entry(user);
-        if (entry.State != EntityState.Detached) entry.Property(u => u.LastTotpStep).OriginalValue = accepted;
+        if (entry.State != EntityState.Detached)
+        {
+            entry.Property(u => u.LastTotpStep).OriginalValue = accepted;
+            entry.Property(u => u.ConcurrencyStamp).OriginalValue = stamp;
+        }
         return true;
     }
 }
