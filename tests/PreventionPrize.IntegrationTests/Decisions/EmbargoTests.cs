@@ -71,6 +71,7 @@ public sealed class EmbargoTests : IAsyncLifetime
     {
         var given = await DecidedAsync();
         MoveClockTo(given.ReleaseAtUtc.AddSeconds(-1));
+        await given.WinnerOwner.RenewSessionAsync();
 
         Assert.Equal(0, await ReleasePassAsync());
         Assert.Empty(await ResultMailKeysAsync());
@@ -80,6 +81,7 @@ public sealed class EmbargoTests : IAsyncLifetime
         Assert.DoesNotContain("First prize", (await given.WinnerOwner.GetAsync($"/entries/{given.Winner.Id}")).Text);
 
         MoveClockTo(given.ReleaseAtUtc);
+        await given.WinnerOwner.RenewSessionAsync();
         await ReleasePassAsync();
         await ReleasePassAsync();
 
@@ -148,6 +150,7 @@ public sealed class EmbargoTests : IAsyncLifetime
         Assert.Contains("Premier prix", draft.Text);
 
         MoveClockTo(given.ReleaseAtUtc);
+        await given.WinnerOwner.RenewSessionAsync();
         var english = await given.WinnerOwner.GetAsync($"{url}/en");
         Assert.Equal(HttpStatusCode.OK, english.Status);
         Assert.Contains("The jury awards", english.Text);

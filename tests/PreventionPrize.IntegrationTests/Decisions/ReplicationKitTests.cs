@@ -36,6 +36,7 @@ public sealed class ReplicationKitTests(PrizeAppFactory app) : IClassFixture<Pri
         var url = $"/entries/{entry.Id}/kit";
         Assert.Equal(HttpStatusCode.NotFound, (await team.GetAsync(url)).Status);
         app.Clock.Advance(TimeSpan.FromHours(1));
+        await team.RenewSessionAsync();
 
         var draft = await team.SubmitAsync(url, [new("Fr.NeedsAssessment", "Les jeunes jouaient seuls la nuit."), new("Submit", "false")]);
         Assert.Equal(HttpStatusCode.Redirect, draft.Status);

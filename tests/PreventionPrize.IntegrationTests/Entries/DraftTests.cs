@@ -114,6 +114,7 @@ public sealed class DraftTests : IClassFixture<PrizeAppFactory>
         var form = await client.GetAsync($"/entries/{id}/edit");
 
         _app.Clock.Advance(TimeSpan.FromHours(1));
+        await client.RenewSessionAsync();
         var saved = await client.SubmitAsync(form, [new("Title", "Still typing")], "form.entry-form");
         var again = await client.GetAsync($"/entries/{id}/edit");
 

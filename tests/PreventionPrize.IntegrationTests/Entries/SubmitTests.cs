@@ -95,6 +95,7 @@ public sealed class SubmitTests : IClassFixture<PrizeAppFactory>
         var form = await client.GetAsync($"/entries/{id}/edit");
 
         _app.Clock.SetUtcNow(new DateTimeOffset(call.ClosesAtUtc.AddSeconds(secondsAfterDeadline)));
+        await client.RenewSessionAsync();
         var done = await client.SubmitAsync(form, EntryScenario.Complete(), "form.entry-form", $"/entries/{id}/submit");
 
         Assert.Equal(HttpStatusCode.Redirect, done.Status);
@@ -110,6 +111,7 @@ public sealed class SubmitTests : IClassFixture<PrizeAppFactory>
         var form = await client.GetAsync($"/entries/{id}/edit");
 
         _app.Clock.SetUtcNow(new DateTimeOffset(call.ClosesAtUtc.AddMinutes(10).AddSeconds(1)));
+        await client.RenewSessionAsync();
         var page = await client.SubmitAsync(form, EntryScenario.Complete("Typed at the last second"), "form.entry-form", $"/entries/{id}/submit");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -130,6 +132,7 @@ public sealed class SubmitTests : IClassFixture<PrizeAppFactory>
         var form = await client.GetAsync($"/entries/{id}/edit");
 
         _app.Clock.SetUtcNow(new DateTimeOffset(call.ClosesAtUtc.AddSeconds(1)));
+        await client.RenewSessionAsync();
         var page = await client.SubmitAsync(form, EntryScenario.Complete("Changed too late"), "form.entry-form", $"/entries/{id}/submit");
         var edit = await client.GetAsync($"/entries/{id}/edit");
 

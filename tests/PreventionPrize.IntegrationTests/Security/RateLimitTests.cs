@@ -189,6 +189,12 @@ public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<Ra
             .ToList();
 
         Assert.Contains(("/account/login", RateLimits.SignIn), policies);
+        // Every form that checks a password or a second factor is a guessing target too.
+        Assert.Contains(("/account/login/two-factor", RateLimits.SignIn), policies);
+        Assert.Contains(("/account/login/recovery-code", RateLimits.SignIn), policies);
+        Assert.Contains(("/account/reauthenticate", RateLimits.SignIn), policies);
+        Assert.Contains(("/account/security/password", RateLimits.SignIn), policies);
+        Assert.Contains(("/account/delete", RateLimits.SignIn), policies);
         Assert.Contains(("/account/register", RateLimits.Registration), policies);
         Assert.Contains(("/account/forgot-password", RateLimits.PasswordReset), policies);
         Assert.Contains(("/account/reset-password", RateLimits.PasswordReset), policies);

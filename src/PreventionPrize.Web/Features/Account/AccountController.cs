@@ -41,7 +41,9 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpPost("login"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(SignIn.Command command, CancellationToken ct)
     {
-        await mediator.Send(command, ct);
+        var outcome = await mediator.Send(command, ct);
+        if (outcome == Account.SignIn.Outcome.SecondFactorNeeded)
+            return Redirect("/account/login/two-factor" + (Url.IsLocalUrl(command.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(command.ReturnUrl) : ""));
         return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
     }
 

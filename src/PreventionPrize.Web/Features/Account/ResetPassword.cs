@@ -6,6 +6,7 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.Account;
 
@@ -47,7 +48,8 @@ public static class ResetPassword
                 var tokenProblem = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken));
                 throw Rejection.Because(tokenProblem ? l["Account.ResetLinkInvalid"] : result.Errors.First().Description);
             }
-            await users.SetLockoutEndDateAsync(user, null);
+            // A temporary lockout ends here; a disabled account stays disabled (only the Secretariat lifts that).
+            if (!user.IsDisabled()) await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             db.Audit(clock.GetUtcNow().UtcDateTime, user.Id, "account.password-reset", $"user:{user.Id}");
             await db.SaveChangesAsync(ct);

@@ -11,12 +11,14 @@ namespace PreventionPrize.Web.Features.Account;
 
 public static class SignIn
 {
-    public sealed class Command : ICommand
+    public sealed class Command : ICommand<Outcome>
     {
         public string? Email { get; set; }
         public string? Password { get; set; }
         public string? ReturnUrl { get; set; }
     }
+
+    public enum Outcome { SignedIn, SecondFactorNeeded }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -29,21 +31,23 @@ public static class SignIn
 
     /// <summary>
     /// Counts every failure towards lockout (the template's default does not). A wrong e-mail and a wrong
-    /// password get the same message; an unconfirmed account is told so only after the right password.
+    /// password get the same message; an unconfirmed account is told so only after the right password. With two-factor
+    /// on, the right password only leads to the second step (TwoFactorSignIn), which records the sign-in.
     /// </summary>
     public sealed class Handler(SignInManager<AppUser> signIn, PrizeDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
-        : ICommandHandler<Command>
+        : ICommandHandler<Command, Outcome>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken ct)
         {
             var email = command.Email!.Trim();
             var result = await signIn.PasswordSignInAsync(email, command.Password!, isPersistent: false, lockoutOnFailure: true);
             var user = await signIn.UserManager.FindByEmailAsync(email);
+            if (result.RequiresTwoFactor) return Outcome.SecondFactorNeeded;
             db.Audit(clock.GetUtcNow().UtcDateTime, user?.Id, result.Succeeded ? "account.signed-in" : "account.sign-in-failed",
                 user is null ? "user:unknown" : $"user:{user.Id}", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not confirmed" : null);
             await db.SaveChangesAsync(ct);
 
-            if (result.Succeeded) return Unit.Value;
+            if (result.Succeeded) return Outcome.SignedIn;
             if (result.IsLockedOut) throw Rejection.Because(l["Account.LockedOut"]);
             if (result.IsNotAllowed) throw Rejection.Because(l["Account.NotConfirmed"]);
             throw Rejection.Because(l["Account.InvalidSignIn"]);

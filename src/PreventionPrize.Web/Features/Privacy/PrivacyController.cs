@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -30,7 +31,7 @@ public sealed class PrivacyController(IMediator mediator, SignInManager<AppUser>
     public IActionResult Delete() => View(new DeleteAccount.Command());
 
     [Authorize]
-    [HttpPost("account/delete")]
+    [HttpPost("account/delete"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Delete(DeleteAccount.Command command, CancellationToken ct)
     {
         await mediator.Send(command, ct);

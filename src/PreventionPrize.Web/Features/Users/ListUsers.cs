@@ -10,7 +10,11 @@ public static class ListUsers
 
     public sealed record Query(string? Search, int Page = 1) : IQuery<Model>;
 
-    public sealed record Row(string Id, string Email, bool EmailConfirmed, DateTime CreatedAtUtc, IReadOnlyList<string> Roles);
+    public sealed record Row(string Id, string Email, bool EmailConfirmed, DateTime CreatedAtUtc, IReadOnlyList<string> Roles,
+        bool TwoFactorEnabled = false, DateTimeOffset? LockoutEnd = null)
+    {
+        public bool Disabled => Infrastructure.Security.DisabledAccounts.IsDisabled(LockoutEnd);
+    }
 
     public sealed record Model(string? Search, int Page, int Total, IReadOnlyList<Row> Users)
     {
@@ -33,7 +37,8 @@ public static class ListUsers
             var rows = await users.OrderBy(u => u.NormalizedEmail)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(u => new Row(u.Id, u.Email!, u.EmailConfirmed, u.CreatedAtUtc,
-                    db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToList()))
+                    db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToList(),
+                    u.TwoFactorEnabled, u.LockoutEnd))
                 .ToListAsync(ct);
             return new Model(search, page, total, rows);
         }

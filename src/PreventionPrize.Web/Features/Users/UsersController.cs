@@ -20,4 +20,11 @@ public sealed class UsersController(IMediator mediator) : Controller
         await this.TryAsync(() => mediator.Send(new ChangeRole.Command(userId, role, grant), ct).AsTask(), grant ? "Flash.RoleGranted" : "Flash.RoleRevoked");
         return RedirectToAction(nameof(Index), new { search });
     }
+
+    [HttpPost("{userId}/access")]
+    public async Task<IActionResult> ChangeAccess(string userId, bool disable, string? search, CancellationToken ct)
+    {
+        await this.TryAsync(() => mediator.Send(new DisableAccount.Command(userId, disable), ct).AsTask(), disable ? "Flash.AccountDisabled" : "Flash.AccountEnabled");
+        return RedirectToAction(nameof(Index), new { search });
+    }
 }

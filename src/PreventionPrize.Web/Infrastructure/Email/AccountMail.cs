@@ -20,5 +20,12 @@ public sealed class AccountMail(MailOutbox outbox)
     public Task QueueAlreadyRegisteredAsync(AppUser user, CancellationToken ct) =>
         outbox.EnqueueAsync(Key("account.existing", user), MailRecipient.Of(user), new AlreadyRegisteredMail("/account/forgot-password"), ct);
 
+    /// <summary>The link goes to the new address, in the account's language; nothing goes to the old one but a notice.</summary>
+    public Task QueueEmailChangeAsync(AppUser user, string newEmail, string linkPath, CancellationToken ct) =>
+        outbox.EnqueueAsync(Key("account.change-email", user), new MailRecipient(newEmail, null, user.PreferredLanguage), new ChangeEmailMail(linkPath), ct);
+
+    public Task QueueSecurityNoticeAsync(AppUser user, SecurityChange change, DateTime atUtc, CancellationToken ct) =>
+        outbox.EnqueueAsync(Key("account.security-notice", user), MailRecipient.Of(user), new SecurityNoticeMail(change, atUtc), ct);
+
     private static string Key(string kind, AppUser user) => $"{kind}:{user.Id}:{Guid.NewGuid():N}";
 }

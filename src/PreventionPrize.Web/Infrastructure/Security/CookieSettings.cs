@@ -19,6 +19,7 @@ public sealed class CookieSettings(bool allowPlainHttp)
     public string TempData => Name("pp-tmp");
     public string Culture => Name("pp-culture");
     public string External => Name("pp-ext");
+    public string TwoFactor => Name("pp-2fa");
 
     public static CookieSettings From(IConfiguration configuration) => new(configuration.GetValue("Security:AllowPlainHttp", false));
 }

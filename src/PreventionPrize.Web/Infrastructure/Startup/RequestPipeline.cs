@@ -29,6 +29,7 @@ public static class RequestPipeline
         // localization (the refusal is written in the reader's language).
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(app.Configuration);
         // After localization (the key varies by language) and authentication (signed-in requests bypass the cache).
         app.UseOutputCache();
         app.MapHealthChecks("/health");

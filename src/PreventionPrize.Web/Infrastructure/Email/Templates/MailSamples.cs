@@ -19,6 +19,8 @@ public static class MailSamples
             new ConfirmAccountMail("/account/confirm?userId=sample&code=sample"),
             new ResetPasswordMail("/account/reset-password?email=sample%40example.org&code=sample"),
             new AlreadyRegisteredMail("/account/forgot-password"),
+            new ChangeEmailMail("/account/confirm-email-change?userId=sample&email=new%40example.org&code=sample"),
+            new SecurityNoticeMail(SecurityChange.PasswordChanged, nowUtc),
             new DraftReminderMail(call, deadline, entry),
             new SubmissionReceiptMail(call, "DPP-2027-0042", nowUtc, deadline,
             [

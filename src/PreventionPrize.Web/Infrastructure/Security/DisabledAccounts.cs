@@ -1,0 +1,31 @@
+using PreventionPrize.Core.Accounts;
+
+namespace PreventionPrize.Web.Infrastructure.Security;
+
+/// <summary>
+/// A disabled account is one locked out until the end of time: Identity then refuses every sign-in, and the renewed
+/// security stamp ends its open sessions within the validation interval. Nothing the account's owner can do (a
+/// password reset unlocks a temporary lockout) lifts it; only the Secretariat can.
+/// </summary>
+public static class DisabledAccounts
+{
+    public static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
+
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.UtcDateTime.Year >= 9999;
+
+    public static bool IsDisabled(this AppUser user) => IsDisabled(user.LockoutEnd);
+}
+
+public static class UserUpdates
+{
+    /// <summary>
+    /// Identity reports a lost optimistic-concurrency race on the account row (two sign-in attempts at once) as a
+    /// failed result, but leaves the account's changes pending in the context: the audit record's SaveChanges would
+    /// replay them and throw. The race is already lost; what remains to save is the audit record.
+    /// </summary>
+    public static void ForgetFailedUserUpdates(this Core.Data.PrizeDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<AppUser>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Modified))
+            entry.State = Microsoft.EntityFrameworkCore.EntityState.Unchanged;
+    }
+}
