@@ -140,7 +140,7 @@ public sealed class LeasedJobTests : IAsyncLifetime
 public sealed class RegisteredJobsTests
 {
     [Fact]
-    public async Task Draft_reminders_and_results_release_run_under_their_ScheduledJobs_rows()
+    public async Task Draft_reminders_results_release_and_retention_run_under_their_ScheduledJobs_rows()
     {
         await using var app = new PrizeAppFactory();
         app.Settings["Mail:Dispatcher:Enabled"] = "false";
@@ -152,9 +152,9 @@ public sealed class RegisteredJobsTests
         {
             await Task.Delay(50);
             rows = await app.WithDbAsync(db => db.ScheduledJobs.AsNoTracking().OrderBy(j => j.Name).ToListAsync());
-        } while (rows.Count(r => r.Runs > 0) < 2 && DateTime.UtcNow < deadline);
+        } while (rows.Count(r => r.Runs > 0) < 3 && DateTime.UtcNow < deadline);
 
-        Assert.Equal(["draft-reminders", "results-release"], rows.Select(r => r.Name));
+        Assert.Equal(["draft-reminders", "results-release", "retention"], rows.Select(r => r.Name));
         Assert.All(rows, r => Assert.Equal((1, app.Clock.GetUtcNow().UtcDateTime, null), (r.Runs, r.LastRunAtUtc, r.LeaseOwner)));
     }
 }

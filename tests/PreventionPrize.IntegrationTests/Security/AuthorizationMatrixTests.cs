@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstract
 
     private static readonly Expect Public = Row(Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, "public");
     private static readonly Expect AnyAccount = Row(SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, "any signed-in account");
+    private static readonly Expect MidSignIn = Row(SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, "only between the password and the second factor; anyone else is sent to sign in");
     private static readonly Expect SecretariatOnly = Row(SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, "Secretariat role");
     private static readonly Expect JuryMembers = Row(SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Forbidden, "Juror role, member of the call's jury");
     private static readonly Expect AssignedJurorOnly = Row(SignIn, Forbidden, Forbidden, Allowed, NotFound, NotFound, Forbidden, "Juror role, assigned and not conflicted; 404 otherwise");
@@ -107,6 +108,22 @@ public sealed class AuthorizationMatrixTests(PrizeAppFactory app, Xunit.Abstract
         ["GET /account/data.json"] = AnyAccount with { Why = "any account's own data, always the signed-in person's" },
         ["GET /account/delete"] = AnyAccount with { Why = "any account's own deletion" },
         ["POST /account/delete"] = AnyAccount with { Why = "any account deletes itself (password required; here refused without it)" },
+        ["GET /account/confirm-email-change"] = Public with { Why = "public; the link's token is the credential" },
+        ["GET /account/login/two-factor"] = MidSignIn,
+        ["POST /account/login/two-factor"] = MidSignIn,
+        ["GET /account/login/recovery-code"] = MidSignIn,
+        ["POST /account/login/recovery-code"] = MidSignIn,
+        ["GET /account/reauthenticate"] = AnyAccount,
+        ["POST /account/reauthenticate"] = AnyAccount,
+        ["GET /account/security"] = AnyAccount with { Why = "any account's own security page" },
+        ["GET /account/security/password"] = AnyAccount,
+        ["POST /account/security/password"] = AnyAccount,
+        ["GET /account/security/email"] = AnyAccount with { Why = "any account; asks for the password again first" },
+        ["POST /account/security/email"] = AnyAccount with { Why = "any account; asks for the password again first" },
+        ["GET /account/two-factor"] = AnyAccount with { Why = "any account; asks for the password again first" },
+        ["POST /account/two-factor"] = AnyAccount with { Why = "any account; asks for the password again first" },
+        ["POST /account/two-factor/recovery-codes"] = AnyAccount with { Why = "any account; asks for the password again first" },
+        ["POST /account/two-factor/disable"] = AnyAccount with { Why = "any account; asks for the password again first" },
         ["GET /account/access-denied"] = Row(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, "the access-denied page answers 403"),
         ["GET /entries"] = AnyAccount with { Why = "any account's own entries" },
         ["GET /entries/{id:int}"] = OwnerAndSecretariat,

@@ -18,6 +18,12 @@ public static class DatabaseFingerprint
     /// </summary>
     public static readonly string[] IgnoredTables = ["AuditEvents", "OutboxMessages", "DataProtectionKeys", "ScheduledJobs", "__EFMigrationsHistory"];
 
+    /// <summary>
+    /// Left out of the accounts table: the failure counter and lockout that a wrong password or code must move (a
+    /// refusal that did not count would be the bug), and the concurrency stamp Identity renews with them.
+    /// </summary>
+    public static readonly string[] IgnoredAccountColumns = ["AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"];
+
     public static Task<IReadOnlyDictionary<string, string>> TakeAsync(PrizeAppFactory app) => app.WithDbAsync<IReadOnlyDictionary<string, string>>(async db =>
     {
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct()
@@ -52,6 +58,7 @@ public static class DatabaseFingerprint
             line.Clear();
             for (var i = 0; i < reader.FieldCount; i++)
             {
+                if (table == "AspNetUsers" && IgnoredAccountColumns.Contains(reader.GetName(i))) continue;
                 var value = reader.GetValue(i);
                 line.Append(reader.GetName(i)).Append('=')
                     .Append(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture))

@@ -23,6 +23,8 @@ public sealed class AccountSecurityController(IMediator mediator) : Controller
     [FormView(nameof(SecondFactor))]
     public async Task<IActionResult> SecondFactor(EnterAuthenticatorCode.Command command, CancellationToken ct)
     {
+        // As the GET: only between the password and the code (before validation, which would re-show the form).
+        if (!await mediator.Send(new EnterAuthenticatorCode.Pending(), ct)) return Redirect("/account/login");
         await mediator.Send(command, ct);
         return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
     }
@@ -34,6 +36,7 @@ public sealed class AccountSecurityController(IMediator mediator) : Controller
     [HttpPost("login/recovery-code"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> RecoveryCode(EnterRecoveryCode.Command command, CancellationToken ct)
     {
+        if (!await mediator.Send(new EnterAuthenticatorCode.Pending(), ct)) return Redirect("/account/login");
         await mediator.Send(command, ct);
         return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
     }
@@ -110,8 +113,19 @@ public sealed class AccountSecurityController(IMediator mediator) : Controller
     [Authorize]
     [RecentSignIn(ReturnTo = "/account/two-factor")]
     [HttpPost("two-factor/recovery-codes")]
-    public async Task<IActionResult> RegenerateRecoveryCodes(CancellationToken ct) =>
-        View("RecoveryCodes", await mediator.Send(new RegenerateRecoveryCodes.Command(), ct));
+    public async Task<IActionResult> RegenerateRecoveryCodes(CancellationToken ct)
+    {
+        try
+        {
+            return View("RecoveryCodes", await mediator.Send(new RegenerateRecoveryCodes.Command(), ct));
+        }
+        catch (FluentValidation.ValidationException rejected)
+        {
+            // Refused (two-factor is off): back to the set-up page with the reason, not a bare 400.
+            TempData["FlashError"] = rejected.Errors.First().ErrorMessage;
+            return RedirectToAction(nameof(TwoFactor));
+        }
+    }
 
     [Authorize]
     [RecentSignIn(ReturnTo = "/account/two-factor")]
