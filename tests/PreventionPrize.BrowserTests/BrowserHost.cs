@@ -32,6 +32,9 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI runs the test assemblies side by side on two cores: a submission that takes 1 s alone can take 6 s there.
+        // Five seconds (Playwright's default) made waits for a page's answer fail under load, not for a wrong answer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var certificate = SelfSignedCertificate();
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         App.StartServer();
