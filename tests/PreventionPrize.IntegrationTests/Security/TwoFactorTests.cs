@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Web.Infrastructure.Security;
@@ -116,6 +118,27 @@ public sealed class TwoFactorTests : IClassFixture<PrizeAppFactory>
         var step = Totp.StepAt(_app.Clock.GetUtcNow());
         Assert.Equal(step, await _app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LastTotpStep).SingleAsync()));
         foreach (var client in clients) client.Dispose();
+    }
+
+    [Fact]
+    public async Task Recovery_codes_are_stored_hashed_and_still_counted()
+    {
+        var user = await _app.CreateUserAsync($"hashed-{Guid.NewGuid():N}@example.org", Roles.Applicant);
+        await TwoFactor.EnableAsync(_app, user);
+        var codes = await TwoFactor.RecoveryCodesAsync(_app, user);
+
+        var stored = await _app.WithDbAsync(db => db.UserTokens.Where(t => t.UserId == user.Id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync());
+        Assert.Equal(10, stored!.Split(';').Length);
+        // Not one code, nor its dash-free form, is readable from the database.
+        Assert.All(codes, code => Assert.DoesNotContain(code, stored));
+        Assert.All(codes, code => Assert.DoesNotContain(code.Replace("-", ""), stored));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var account = await users.FindByIdAsync(user.Id);
+        Assert.Equal(10, await users.CountRecoveryCodesAsync(account!));
+        Assert.False((await users.RedeemTwoFactorRecoveryCodeAsync(account!, "not-a-code")).Succeeded);
+        Assert.True((await users.RedeemTwoFactorRecoveryCodeAsync(account!, codes[3])).Succeeded);
+        Assert.Equal(9, await users.CountRecoveryCodesAsync(account!));
     }
 
     [Fact]

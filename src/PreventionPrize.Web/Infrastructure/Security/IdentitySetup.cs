@@ -36,6 +36,8 @@ public static class IdentitySetup
                 o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<PrizeDbContext>()
+            // Registered after the EF stores, so it is the store resolved: recovery codes kept hashed, not in clear.
+            .AddUserStore<HashedRecoveryCodesUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetProvider)
             .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.Name)
