@@ -27,10 +27,7 @@ public static class AuditBenchmark
     {
         var count = Option(options, "--events", 100_000);
         var runs = Option(options, "--runs", 7);
-        var folder = Path.Combine(Path.GetTempPath(), "pp-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = BenchmarkHost.CreateBuilder(out var folder);
         builder.Configuration.AddInMemoryCollection(OutboxBenchmark.Settings(folder, 25, 100, toFolder: true));
         builder.Services.AddPrizePlatform(builder.Configuration, builder.Environment);
         await using var app = builder.Build();

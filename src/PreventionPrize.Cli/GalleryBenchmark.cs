@@ -24,14 +24,7 @@ public static class GalleryBenchmark
         var winners = Option(options, "--winners", 30);
         var concurrency = Option(options, "--concurrency", 16);
         var seconds = Option(options, "--seconds", 10);
-        var folder = Path.Combine(Path.GetTempPath(), "pp-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(WebRoot).Assembly.GetName().Name, EnvironmentName = "Benchmark", ContentRootPath = folder, WebRootPath = WebRoot.Locate(),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        var builder = BenchmarkHost.CreateBuilder(out var folder);
         var configuration = OutboxBenchmark.Settings(folder, 25, 100, toFolder: true);
         configuration["Security:AllowPlainHttp"] = "true";
         builder.Configuration.AddInMemoryCollection(configuration);

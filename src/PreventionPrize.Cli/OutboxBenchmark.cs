@@ -46,15 +46,12 @@ public static class OutboxBenchmark
 
     private static async Task<(TimeSpan Enqueue, TimeSpan Drain)> RunOnceAsync(int count, int batch, bool toFolder)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pp-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var builder = BenchmarkHost.CreateBuilder(out var folder);
         var received = new Counter();
         var port = FreePort();
         using var stopSmtp = new CancellationTokenSource();
         var smtp = StartSmtp(port, received, stopSmtp.Token);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(Settings(folder, port, batch, toFolder));
         builder.Services.AddPrizePlatform(builder.Configuration, builder.Environment);
         await using var app = builder.Build();

@@ -80,28 +80,15 @@ public static class WebDrainBenchmark
 
     private static async Task<RunResult> RunOnceAsync(int count, Settings settings)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pp-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var builder = BenchmarkHost.CreateBuilder(out var folder);
         var received = new OutboxBenchmark.Counter();
         var smtpPort = OutboxBenchmark.FreePort();
         using var stopSmtp = new CancellationTokenSource();
         var smtp = OutboxBenchmark.StartSmtp(smtpPort, received, stopSmtp.Token);
 
-        // As src/PreventionPrize.Web/Program.cs builds the app, in a non-Development environment (production error
-        // pages, no demo seeding on start). Plain HTTP on loopback: cookies without the Secure-only __Host- prefix,
-        // as a developer's dotnet run (TLS would be a reverse proxy's work in front of Kestrel).
-        // The application name is the web project's, as WebApplicationFactory sets it: MVC finds its controllers and
-        // compiled views in the application's assembly, which here is not the entry assembly.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(WebRoot).Assembly.GetName().Name,
-            EnvironmentName = "Benchmark",
-            ContentRootPath = folder,
-            WebRootPath = WebRoot.Locate(),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // "no XML encryptor": a fresh key ring each run
         var configuration = OutboxBenchmark.Settings(folder, smtpPort, settings.Batch);
+        // Plain HTTP on loopback: cookies without the Secure-only __Host- prefix, as a developer's dotnet run (TLS would be
+        // a reverse proxy's work in front of Kestrel).
         configuration["Security:AllowPlainHttp"] = "true";
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddPrizePlatform(builder.Configuration, builder.Environment);

@@ -53,14 +53,7 @@ public static class RushBenchmark
 
     public static async Task<Result> RunOnceAsync(Settings settings)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pp-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(WebRoot).Assembly.GetName().Name, EnvironmentName = "Benchmark", ContentRootPath = folder, WebRootPath = WebRoot.Locate(),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        var builder = BenchmarkHost.CreateBuilder(out var folder);
         builder.Configuration.AddInMemoryCollection(Configuration(folder, settings));
         builder.Services.AddPrizePlatform(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
