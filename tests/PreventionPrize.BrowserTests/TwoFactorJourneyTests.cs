@@ -66,6 +66,35 @@ public sealed class TwoFactorJourneyTests(BrowserHost host) : IClassFixture<Brow
         await ScreenshotAsync(page, "two-factor-recovery-fr");
     }
 
+    [Fact]
+    public async Task The_password_page_and_the_password_again_before_an_e_mail_change_pass_axe_with_their_errors()
+    {
+        var email = $"security-{Guid.NewGuid():N}@example.org";
+        await host.App.CreateUserAsync(email, Roles.Applicant);
+        var page = await host.NewPageAsync();
+        await SignInWithPasswordAsync(page, email);
+
+        await page.GotoAsync(host.BaseUrl + "/account/security/password");
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#CurrentPassword").FillAsync("not the password at all");
+        await page.Locator("#Password").FillAsync("a new password long enough");
+        await page.Locator("#ConfirmPassword").FillAsync("a new password long enough");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+
+        // Past the five minutes: the e-mail page asks for the password again first.
+        host.App.Clock.Advance(TimeSpan.FromMinutes(6));
+        await page.GotoAsync(host.BaseUrl + "/account/security/email");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/reauthenticate"));
+        await Assertions.Expect(page.Locator("#Password")).ToBeFocusedAsync();
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Keyboard.TypeAsync(TestClient.DefaultPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/security/email$"));
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
     private async Task SignInWithPasswordAsync(IPage page, string email)
     {
         await page.GotoAsync(host.BaseUrl + "/account/login");
