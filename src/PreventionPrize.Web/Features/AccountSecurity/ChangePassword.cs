@@ -59,7 +59,7 @@ public static class ChangePassword
                 await db.SaveChangesAsync(token);
             }, ct);
             if (!result.Succeeded) throw Rejection.Because(result.Errors.First().Description, nameof(Command.Password));
-            await signIn.RefreshAfterPasswordAsync(user);
+            await signIn.RefreshAfterReauthenticationAsync(user);
             return Unit.Value;
         }
     }

@@ -39,7 +39,7 @@ public static class Reauthenticate
             await db.SaveChangesAsync(ct);
             if (result.IsLockedOut) throw Rejection.Because(l["Account.LockedOut"]);
             if (!result.Succeeded) throw Rejection.Because(l["Account.Reauthenticate.Wrong"], nameof(Command.Password));
-            await signIn.RefreshAfterPasswordAsync(user);
+            await signIn.RefreshAfterReauthenticationAsync(user);
             return Unit.Value;
         }
     }

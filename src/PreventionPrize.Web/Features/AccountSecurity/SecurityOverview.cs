@@ -9,7 +9,7 @@ public static class SecurityOverview
 {
     public sealed record Query : IQuery<Model>;
 
-    public sealed record Model(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft);
+    public sealed record Model(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, int Passkeys);
 
     public sealed class Handler(UserManager<AppUser> users, CurrentUser current) : IQueryHandler<Query, Model>
     {
@@ -17,7 +17,7 @@ public static class SecurityOverview
         {
             var user = await users.FindByIdAsync(current.RequiredId) ?? throw new InvalidOperationException("Signed in without an account.");
             var enabled = await users.GetTwoFactorEnabledAsync(user);
-            return new Model(user.Email!, enabled, enabled ? await users.CountRecoveryCodesAsync(user) : 0);
+            return new Model(user.Email!, enabled, enabled ? await users.CountRecoveryCodesAsync(user) : 0, (await users.GetPasskeysAsync(user)).Count);
         }
     }
 }

@@ -116,6 +116,8 @@ public static class DeleteAccount
             db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == userId).ToListAsync(ct));
             db.UserLogins.RemoveRange(await db.UserLogins.Where(c => c.UserId == userId).ToListAsync(ct));
             db.UserTokens.RemoveRange(await db.UserTokens.Where(c => c.UserId == userId).ToListAsync(ct));
+            // A passkey left behind would still open the tombstone account (and names the person's devices).
+            db.UserPasskeys.RemoveRange(await db.UserPasskeys.Where(c => c.UserId == userId).ToListAsync(ct));
             db.UserRoles.RemoveRange(await db.UserRoles.Where(c => c.UserId == userId).ToListAsync(ct));
         }
     }

@@ -47,6 +47,9 @@ public static class ExportMyData
                     user.Id, user.Email, user.EmailConfirmed, user.UserName, user.PhoneNumber, user.PreferredLanguage, user.CreatedAtUtc,
                     user.TwoFactorEnabled, Roles = roles.Order().ToList(),
                 },
+                // What a person recognises a passkey by; its public key and attestation are the device's, not theirs to read.
+                passkeys = (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt)
+                    .Select(p => new { p.Name, p.CreatedAt, p.Transports, Synced = p.IsBackedUp }).ToList(),
                 entries = await EntriesAsync(user.Id, now, ct),
                 juryMemberships = await MembershipsAsync(memberships, ct),
                 emails = (await db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress.ToLower()))

@@ -48,6 +48,18 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<PrizeClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            // A passkey is bound to this name for life: pinned by configuration in production rather than taken from
+            // each request's Host header (empty: the host the browser used, right for one address and for tests).
+            o.ServerDomain = configuration["Security:Passkeys:ServerDomain"] is { Length: > 0 } domain ? domain : null;
+            // Identity's default today, written down: a passkey is only a second factor if its PIN or biometric is asked.
+            o.UserVerificationRequirement = "required";
+            // Sign-in asks for no e-mail first (a "which accounts have passkeys" oracle), so the key must be discoverable.
+            o.ResidentKeyRequirement = "required";
+            o.AuthenticatorTimeout = TimeSpan.FromMinutes(5);
+        });
+
         // Sessions end within minutes of a password change or a disabled account (ASVS 7.4).
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
         {

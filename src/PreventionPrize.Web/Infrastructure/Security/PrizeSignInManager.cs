@@ -22,11 +22,45 @@ public sealed class PrizeSignInManager(
         return base.SignInWithClaimsAsync(user, authenticationProperties, all);
     }
 
+    /// <summary>
+    /// Identity's <c>PasskeySignInAsync</c>, but it says who signed in (for the audit trail) and marks the session as
+    /// opened by a passkey (<see cref="SessionClaims.PasskeyMethod"/>) instead of Identity's "pwd". A passkey verified
+    /// with its PIN or biometric is two factors in one gesture, so no code is asked after it (as Identity decides too).
+    /// A malformed answer or one with no ceremony under way (the five minutes passed, a form posted by hand) is a
+    /// failure like a wrong signature, not an exception.
+    /// </summary>
+    public async Task<(SignInResult Result, AppUser? User)> SignInWithPasskeyAsync(string credentialJson)
+    {
+        var assertion = await VerifyPasskeyAsync(credentialJson);
+        if (assertion is not { Succeeded: true }) return (SignInResult.Failed, null);
+        var user = assertion.User;
+        if (await PreSignInCheck(user) is { } refused) return (refused, user);
+        // The new signature counter is kept, so a cloned authenticator replaying an old count is noticed by Identity.
+        if (!(await UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded) return (SignInResult.Failed, user);
+        await ResetLockout(user);
+        await SignInWithClaimsAsync(user, isPersistent: false, SessionClaims.PasskeyClaims());
+        return (SignInResult.Success, user);
+    }
+
+    /// <summary>Checks a passkey's answer to the challenge this browser was given; null when there is nothing to check.</summary>
+    public async Task<PasskeyAssertionResult<AppUser>?> VerifyPasskeyAsync(string credentialJson)
+    {
+        try
+        {
+            return await PerformPasskeyAssertionAsync(credentialJson);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Text.Json.JsonException or FormatException)
+        {
+            Logger.LogInformation("A passkey answer was refused before verification: {Reason}", e.GetType().Name);
+            return null;
+        }
+    }
+
     /// <summary>Re-issues this session's cookie for <paramref name="user"/> (after a change of stamp), keeping its sign-in time.</summary>
     public override Task RefreshSignInAsync(AppUser user) => RefreshAsync(user, passwordJustEntered: false);
 
-    /// <summary>Re-issues the cookie with a new sign-in time: the person has just typed the password again.</summary>
-    public Task RefreshAfterPasswordAsync(AppUser user) => RefreshAsync(user, passwordJustEntered: true);
+    /// <summary>Re-issues the cookie with a new sign-in time: the person has just proved who they are again.</summary>
+    public Task RefreshAfterReauthenticationAsync(AppUser user) => RefreshAsync(user, passwordJustEntered: true);
 
     private async Task RefreshAsync(AppUser user, bool passwordJustEntered)
     {

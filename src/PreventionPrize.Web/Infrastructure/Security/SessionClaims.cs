@@ -13,6 +13,9 @@ public static class SessionClaims
     public const string AuthTime = "auth_time";
     public const string TwoFactor = "pp_2fa";
 
+    /// <summary>How the session was opened, when it was by a passkey (a second factor of its own; see TwoFactorRequirement).</summary>
+    public const string PasskeyMethod = "passkey";
+
     /// <summary>A sensitive change (e-mail, two-factor settings) needs the password entered this recently (ASVS 7.5.3).</summary>
     public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(5);
 
@@ -34,4 +37,10 @@ public static class SessionClaims
         principal.AuthenticatedAt() is { } at && now - at <= RecentSignIn && at <= now + TimeSpan.FromMinutes(1);
 
     public static bool HasTwoFactor(this ClaimsPrincipal principal) => principal.HasClaim(TwoFactor, "on");
+
+    /// <summary>"amr" as RFC 8176 spells it: a hardware-held key (hwk) verified with its PIN or biometric (mfa).</summary>
+    public static Claim[] PasskeyClaims() =>
+        [new(ClaimTypes.AuthenticationMethod, PasskeyMethod), new("amr", "hwk"), new("amr", "mfa")];
+
+    public static bool SignedInWithPasskey(this ClaimsPrincipal principal) => principal.HasClaim(ClaimTypes.AuthenticationMethod, PasskeyMethod);
 }

@@ -45,7 +45,7 @@ public sealed record ChangeEmailMail(string LinkPath) : MailModel
     ]);
 }
 
-public enum SecurityChange { PasswordChanged, EmailChangeRequested, TwoFactorDisabled }
+public enum SecurityChange { PasswordChanged, EmailChangeRequested, TwoFactorDisabled, PasskeyAdded, PasskeyRemoved }
 
 /// <summary>To the account's address after a change to how it signs in (ASVS 6.3.7): if it was not its owner, they know.</summary>
 public sealed record SecurityNoticeMail(SecurityChange Change, DateTime AtUtc) : MailModel

@@ -1,0 +1,85 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PreventionPrize.Web.Infrastructure.Mvc;
+using PreventionPrize.Web.Infrastructure.Security;
+
+namespace PreventionPrize.Web.Features.Passkeys;
+
+/// <summary>
+/// Passkeys (WebAuthn): managed on the account's security pages, used to sign in and to confirm it is you. Each
+/// ceremony is two requests: a POST for the options (JSON, read by <c>wwwroot/js/passkeys.js</c>, which hands them to
+/// the browser's authenticator) and the form posted with the authenticator's answer. Both carry the antiforgery token.
+/// </summary>
+[Route("account")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class PasskeysController(IMediator mediator) : Controller
+{
+    private const string JsonType = "application/json";
+
+    [Authorize]
+    [HttpGet("passkeys")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new PasskeyList.Query(), ct));
+
+    /// <summary>Adding a way into the account is a change to how it is reached: the password (or a passkey) first.</summary>
+    [Authorize]
+    [RecentSignIn(ReturnTo = "/account/passkeys")]
+    [HttpPost("passkeys/options")]
+    public async Task<IActionResult> RegistrationOptions(CancellationToken ct) =>
+        Content(await mediator.Send(new StartPasskeyRegistration.Command(), ct), JsonType);
+
+    [Authorize]
+    [RecentSignIn(ReturnTo = "/account/passkeys")]
+    [HttpPost("passkeys")]
+    public async Task<IActionResult> Add(AddPasskey.Command command, CancellationToken ct)
+    {
+        await this.TryAsync(() => mediator.Send(command, ct).AsTask(), "Flash.PasskeyAdded");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [Authorize]
+    [HttpPost("passkeys/rename")]
+    public async Task<IActionResult> Rename(RenamePasskey.Command command, CancellationToken ct)
+    {
+        await this.TryAsync(() => mediator.Send(command, ct).AsTask(), "Flash.PasskeyRenamed");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [Authorize]
+    [RecentSignIn(ReturnTo = "/account/passkeys")]
+    [HttpPost("passkeys/remove")]
+    public async Task<IActionResult> Remove(string? credentialId, CancellationToken ct)
+    {
+        await this.TryAsync(() => mediator.Send(new RemovePasskey.Command(credentialId), ct).AsTask(), "Flash.PasskeyRemoved");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("login/passkey/options")]
+    public async Task<IActionResult> SignInOptions(CancellationToken ct) =>
+        Content(await mediator.Send(new StartPasskeySignIn.Command(ForCurrentUser: false), ct), JsonType);
+
+    [HttpPost("login/passkey"), EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> SignIn(PasskeySignIn.Command command, CancellationToken ct)
+    {
+        if (!await this.TryAsync(() => mediator.Send(command, ct).AsTask(), "Flash.SignedInWithPasskey"))
+            return Redirect("/account/login" + ReturnQuery(command.ReturnUrl));
+        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
+    }
+
+    [Authorize]
+    [HttpPost("reauthenticate/passkey/options")]
+    public async Task<IActionResult> ReauthenticationOptions(CancellationToken ct) =>
+        Content(await mediator.Send(new StartPasskeySignIn.Command(ForCurrentUser: true), ct), JsonType);
+
+    [Authorize]
+    [HttpPost("reauthenticate/passkey"), EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> Reauthenticate(ReauthenticateWithPasskey.Command command, CancellationToken ct)
+    {
+        if (!await this.TryAsync(() => mediator.Send(command, ct).AsTask(), "Flash.Reauthenticated"))
+            return Redirect("/account/reauthenticate" + ReturnQuery(command.ReturnUrl));
+        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/account/security");
+    }
+
+    private string ReturnQuery(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl) : "";
+}
