@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using PreventionPrize.Core.Accounts;
 using PreventionPrize.Web.Infrastructure.Security;
 
@@ -70,5 +72,32 @@ public sealed class TwoFactorRequirementTests : IClassFixture<TwoFactorRequireme
         var setup = await client.GetAsync("/account/two-factor");
         Assert.Equal(HttpStatusCode.OK, setup.Status);
         Assert.DoesNotContain("requires two-step sign-in", setup.Text);
+    }
+
+    [Fact]
+    public async Task A_passkey_session_has_its_two_factors_but_the_password_alone_still_leads_to_the_set_up()
+    {
+        // An applicant who added a passkey, later invited to the jury: no authenticator app set up.
+        var email = $"strict-passkey-{Guid.NewGuid():N}@example.org";
+        var user = await _app.CreateUserAsync(email, Roles.Applicant);
+        using var key = new SoftwarePasskey();
+        using (var applicant = _app.NewClient())
+        {
+            await applicant.SignInAsync(email);
+            Assert.Equal("/account/passkeys", (await PasskeyCeremony.RegisterAsync(applicant, key)).Location);
+        }
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, Roles.Juror);
+        }
+
+        using var withPasskey = _app.NewClient();
+        Assert.Equal("/", (await PasskeyCeremony.UseAsync(withPasskey, key)).Location);
+        Assert.Equal(HttpStatusCode.OK, (await withPasskey.GetAsync("/jury")).Status);
+
+        using var withPassword = _app.NewClient();
+        await withPassword.SignInAsync(email);
+        Assert.Equal(TwoFactorRequirement.EnrollPath, (await withPassword.GetAsync("/jury")).Location);
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -62,8 +63,14 @@ public sealed class PasskeysController(IMediator mediator) : Controller
     [HttpPost("login/passkey"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(PasskeySignIn.Command command, CancellationToken ct)
     {
-        if (!await this.TryAsync(() => mediator.Send(command, ct).AsTask(), "Flash.SignedInWithPasskey"))
-            return Redirect("/account/login" + ReturnQuery(command.ReturnUrl));
+        try
+        {
+            await mediator.Send(command, ct);
+        }
+        catch (ValidationException refused)
+        {
+            return Refused("~/Features/Account/Login.cshtml", new Account.SignIn.Command { ReturnUrl = command.ReturnUrl }, refused);
+        }
         return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
     }
 
@@ -76,10 +83,24 @@ public sealed class PasskeysController(IMediator mediator) : Controller
     [HttpPost("reauthenticate/passkey"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Reauthenticate(ReauthenticateWithPasskey.Command command, CancellationToken ct)
     {
-        if (!await this.TryAsync(() => mediator.Send(command, ct).AsTask(), "Flash.Reauthenticated"))
-            return Redirect("/account/reauthenticate" + ReturnQuery(command.ReturnUrl));
+        try
+        {
+            await mediator.Send(command, ct);
+        }
+        catch (ValidationException refused)
+        {
+            return Refused("~/Features/AccountSecurity/Reauthenticate.cshtml", new AccountSecurity.Reauthenticate.Command { ReturnUrl = command.ReturnUrl }, refused);
+        }
         return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/account/security");
     }
 
-    private string ReturnQuery(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl) : "";
+    /// <summary>
+    /// A refused passkey shows the page it was used from again (sign-in, or "confirm it is you"), the reason at the
+    /// top, the password form ready beside the passkey button: nothing to retype, no redirect.
+    /// </summary>
+    private ViewResult Refused(string view, object model, ValidationException refused)
+    {
+        ModelState.AddModelError("", refused.Errors.First().ErrorMessage);
+        return View(view, model);
+    }
 }

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,7 @@ public sealed class PrizeSignInManager(
     public async Task<(SignInResult Result, AppUser? User)> SignInWithPasskeyAsync(string credentialJson)
     {
         var assertion = await VerifyPasskeyAsync(credentialJson);
-        if (assertion is not { Succeeded: true }) return (SignInResult.Failed, null);
+        if (assertion is not { Succeeded: true }) return (SignInResult.Failed, await OwnerOfAsync(credentialJson));
         var user = assertion.User;
         if (await PreSignInCheck(user) is { } refused) return (refused, user);
         // The new signature counter is kept, so a cloned authenticator replaying an old count is noticed by Identity.
@@ -42,6 +44,27 @@ public sealed class PrizeSignInManager(
         return (SignInResult.Success, user);
     }
 
+    /// <summary>
+    /// Whose passkey a refused answer names, so the audit trail shows attempts on an account (a replay, a clone) as it
+    /// does wrong passwords typed for it; the id is only looked up, never trusted.
+    /// </summary>
+    private async Task<AppUser?> OwnerOfAsync(string credentialJson)
+    {
+        try
+        {
+            using var answer = JsonDocument.Parse(credentialJson);
+            return answer.RootElement.ValueKind == JsonValueKind.Object
+                && answer.RootElement.TryGetProperty("rawId", out var rawId) && rawId.ValueKind == JsonValueKind.String
+                && rawId.GetString() is { Length: > 0 and <= 1400 } id && Base64Url.IsValid(id)
+                    ? await UserManager.FindByPasskeyIdAsync(Base64Url.DecodeFromChars(id))
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Checks a passkey's answer to the challenge this browser was given; null when there is nothing to check.</summary>
     public async Task<PasskeyAssertionResult<AppUser>?> VerifyPasskeyAsync(string credentialJson)
     {
@@ -49,7 +72,7 @@ public sealed class PrizeSignInManager(
         {
             return await PerformPasskeyAssertionAsync(credentialJson);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Text.Json.JsonException or FormatException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or JsonException or FormatException)
         {
             Logger.LogInformation("A passkey answer was refused before verification: {Reason}", e.GetType().Name);
             return null;
