@@ -80,6 +80,17 @@ public sealed class PasskeyTests : IClassFixture<PrizeAppFactory>
     }
 
     [Fact]
+    public async Task A_passkey_ceremony_left_half_way_does_not_pass_for_the_step_between_password_and_code()
+    {
+        // Identity keeps the passkey challenge in the same cookie as "password right, code still due".
+        using var visitor = _app.NewClient();
+        await PasskeyCeremony.OptionsAsync(visitor, await visitor.GetAsync("/account/login"));
+        Assert.Equal("/account/login", (await visitor.GetAsync("/account/login/two-factor")).Location);
+        Assert.Equal("/account/login", (await visitor.PostAsync("/account/login/two-factor", [new("Code", "123456")])).Location);
+        Assert.Equal("/account/login", (await visitor.GetAsync("/account/login/recovery-code")).Location);
+    }
+
+    [Fact]
     public async Task Every_wrong_answer_is_refused_with_the_same_words_and_signs_nobody_in()
     {
         var (user, client, key) = await WithPasskeyAsync("pk-wrong");

@@ -13,6 +13,16 @@ public static class IdentitySetup
     public const int MaxPasswordLength = 256;
     public const string PasswordResetProvider = "PasswordReset";
 
+    /// <summary>
+    /// The site name (WebAuthn's relying party id) every passkey is bound to, for life: <c>Security:Passkeys:ServerDomain</c>,
+    /// else the host of <c>App:PublicBaseUrl</c>, so that production never takes it from a request's Host header; with
+    /// neither (development, tests), the host the browser used.
+    /// </summary>
+    public static string? PasskeySite(IConfiguration configuration) =>
+        configuration["Security:Passkeys:ServerDomain"] is { Length: > 0 } domain ? domain
+        : Uri.TryCreate(configuration["App:PublicBaseUrl"], UriKind.Absolute, out var site) ? site.Host
+        : null;
+
     public static IServiceCollection AddPrizeIdentity(this IServiceCollection services, CookieSettings cookies)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -50,9 +60,7 @@ public static class IdentitySetup
 
         services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((o, configuration) =>
         {
-            // A passkey is bound to this name for life: pinned by configuration in production rather than taken from
-            // each request's Host header (empty: the host the browser used, right for one address and for tests).
-            o.ServerDomain = configuration["Security:Passkeys:ServerDomain"] is { Length: > 0 } domain ? domain : null;
+            o.ServerDomain = PasskeySite(configuration);
             // Identity's default today, written down: a passkey is only a second factor if its PIN or biometric is asked.
             o.UserVerificationRequirement = "required";
             // Sign-in asks for no e-mail first (a "which accounts have passkeys" oracle), so the key must be discoverable.

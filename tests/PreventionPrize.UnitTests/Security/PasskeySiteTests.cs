@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using PreventionPrize.Web.Infrastructure.Security;
+
+namespace PreventionPrize.UnitTests.Security;
+
+/// <summary>A passkey is bound to the site name for life: which setting names the site, in which order.</summary>
+public sealed class PasskeySiteTests
+{
+    private static string? SiteFor(params (string Key, string Value)[] settings) =>
+        IdentitySetup.PasskeySite(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
+
+    [Fact]
+    public void The_explicit_setting_wins() =>
+        Assert.Equal("prize.coe.int", SiteFor(("Security:Passkeys:ServerDomain", "prize.coe.int"), ("App:PublicBaseUrl", "https://other.example.org")));
+
+    [Fact]
+    public void Else_the_public_address_of_the_links_in_e_mails() =>
+        Assert.Equal("prize.example.org", SiteFor(("App:PublicBaseUrl", "https://prize.example.org:8443/base")));
+
+    [Fact]
+    public void Else_none_so_the_host_the_browser_used_is_taken() =>
+        Assert.Null(SiteFor(("App:PublicBaseUrl", ""), ("Security:Passkeys:ServerDomain", "")));
+}
