@@ -30,7 +30,7 @@ public sealed class AuditPagesTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
 
         await page.GotoAsync(host.BaseUrl + "/secretariat/audit");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);

@@ -33,7 +33,7 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
         await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
         return (page, email);
     }

@@ -119,7 +119,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = notice.Split(' ')[0], Exact = false }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(notice);
@@ -154,7 +154,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("#Email", juror.Email);
         await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
         await page.GotoAsync($"{host.BaseUrl}/jury/{call.Code}/profile");
         await Assertions.Expect(page.GetByLabel("School or youth organisation 1")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page);
@@ -165,7 +165,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         await admin.GotoAsync(host.BaseUrl + "/account/login");
         await admin.FillAsync("#Email", secretariat);
         await admin.FillAsync("#Password", TestClient.DefaultPassword);
-        await admin.Locator("main button[type=submit]").ClickAsync();
+        await admin.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
         await admin.GotoAsync($"{host.BaseUrl}/secretariat/calls/{call.Code}/jury/{juror.Member.Id}");
         await Assertions.Expect(admin.GetByLabel("Signed consent form received")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(admin);

@@ -29,7 +29,7 @@ public sealed class OutboxPagesTests(BrowserHost host) : IClassFixture<BrowserHo
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
 
         await page.GotoAsync(host.BaseUrl + "/secretariat/outbox");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
