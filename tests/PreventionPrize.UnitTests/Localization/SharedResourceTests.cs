@@ -102,6 +102,7 @@ public sealed partial class SharedResourceTests
         foreach (var state in Enum.GetNames<PreventionPrize.Core.Outbox.OutboxState>()) keys.Add($"OutboxState.{state}");
         foreach (var kind in PreventionPrize.Web.Infrastructure.Email.Templates.MailSamples.Kinds) keys.Add($"MailKind.{kind}");
         foreach (var change in Enum.GetNames<PreventionPrize.Web.Features.Outbox.ChangeMailState.Change>()) keys.Add($"Flash.Outbox{change}");
+        foreach (var change in Enum.GetNames<PreventionPrize.Web.Infrastructure.Email.Templates.SecurityChange>()) keys.Add($"Mail.SecurityNotice.{change}");
         return keys;
     }
 
@@ -110,6 +111,24 @@ public sealed partial class SharedResourceTests
     public void Every_key_built_from_a_value_exists_in_English(string key)
     {
         Assert.True(English.ContainsKey(key), $"Missing key {key}");
+    }
+
+    /// <summary>
+    /// French puts a (no-break) space before a colon, English none: a view writes <c>@L["Punctuation.Colon"]</c> after a
+    /// label, never a colon of its own, or the French page reads "Statut:".
+    /// </summary>
+    [Fact]
+    public void No_view_writes_its_own_colon_after_a_translated_label()
+    {
+        var views = Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*.cshtml", SearchOption.AllDirectories).ToList();
+        var colons = views.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (Line: line, At: $"{Path.GetFileName(f)}:{i + 1}")))
+            .Where(l => ColonAfterLabel().IsMatch(l.Line))
+            .Select(l => l.At);
+
+        Assert.NotEmpty(views);
+        Assert.Empty(colons);
+        Assert.Equal("\u00a0:", French["Punctuation.Colon"]);
+        Assert.Equal(":", English["Punctuation.Colon"]);
     }
 
     private static HashSet<int> Placeholders(string value) =>
@@ -129,6 +148,10 @@ public sealed partial class SharedResourceTests
 
     [GeneratedRegex(@"\b[Ll]\[""([A-Za-z0-9.]+)""")]
     private static partial Regex LocalizerKey();
+
+    /// <summary>A localized string or a reference followed by a colon: <c>@L["Key"]:</c>, <c>@L[$"X.{y}"]:</c>, <c>@Model.References[id]:</c>.</summary>
+    [GeneratedRegex(@"@(?:L|Model\.References)\[[^\]]*\]\)?\s*:")]
+    private static partial Regex ColonAfterLabel();
 
     [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -6,6 +6,7 @@ using PreventionPrize.Core.Accounts;
 using PreventionPrize.Core.Data;
 using PreventionPrize.Web.Infrastructure.Localization;
 using PreventionPrize.Web.Infrastructure.Mediator;
+using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.Web.Features.Account;
 
@@ -45,7 +46,7 @@ public static class SignIn
             if (result.RequiresTwoFactor) return Outcome.SecondFactorNeeded;
             db.Audit(clock.GetUtcNow().UtcDateTime, user?.Id, result.Succeeded ? "account.signed-in" : "account.sign-in-failed",
                 user is null ? "user:unknown" : $"user:{user.Id}", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not confirmed" : null);
-            await db.SaveChangesAsync(ct);
+            await db.SaveAttemptAsync(ct);
 
             if (result.Succeeded) return Outcome.SignedIn;
             if (result.IsLockedOut) throw Rejection.Because(l["Account.LockedOut"]);

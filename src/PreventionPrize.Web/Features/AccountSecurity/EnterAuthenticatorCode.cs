@@ -47,8 +47,7 @@ public static class EnterAuthenticatorCode
             var now = clock.GetUtcNow().UtcDateTime;
             if (result.Succeeded) db.Audit(now, user.Id, "account.signed-in", $"user:{user.Id}", "authenticator");
             else db.Audit(now, user.Id, "account.2fa-failed", $"user:{user.Id}", result.IsLockedOut ? "locked out" : "authenticator");
-            db.ForgetFailedUserUpdates();
-            await db.SaveChangesAsync(ct);
+            await db.SaveAttemptAsync(ct);
 
             if (result.Succeeded) return Unit.Value;
             if (result.IsLockedOut) throw Rejection.Because(l["Account.LockedOut"]);

@@ -40,8 +40,7 @@ public static class EnterRecoveryCode
             if (await users.IsLockedOutAsync(user))
             {
                 db.Audit(now, user.Id, "account.2fa-failed", $"user:{user.Id}", "locked out");
-                db.ForgetFailedUserUpdates();
-                await db.SaveChangesAsync(ct);
+                await db.SaveAttemptAsync(ct);
                 throw Rejection.Because(l["Account.LockedOut"]);
             }
             var code = command.Code!.Replace(" ", "").Trim();
@@ -50,15 +49,13 @@ public static class EnterRecoveryCode
             {
                 db.Audit(now, user.Id, "account.recovery-code-used", $"user:{user.Id}", $"{await users.CountRecoveryCodesAsync(user)} left");
                 db.Audit(now, user.Id, "account.signed-in", $"user:{user.Id}", "recovery code");
-                db.ForgetFailedUserUpdates();
-                await db.SaveChangesAsync(ct);
+                await db.SaveAttemptAsync(ct);
                 return Unit.Value;
             }
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
             db.Audit(now, user.Id, "account.2fa-failed", $"user:{user.Id}", locked ? "locked out" : "recovery code");
-            db.ForgetFailedUserUpdates();
-            await db.SaveChangesAsync(ct);
+            await db.SaveAttemptAsync(ct);
             throw Rejection.Because(locked ? l["Account.LockedOut"] : l["Account.TwoFactor.WrongRecoveryCode"], nameof(Command.Code));
         }
     }

@@ -35,8 +35,7 @@ public static class Reauthenticate
             var result = await signIn.CheckPasswordSignInAsync(user, command.Password!, lockoutOnFailure: true);
             db.Audit(clock.GetUtcNow().UtcDateTime, user.Id, result.Succeeded ? "account.reauthenticated" : "account.reauthentication-failed",
                 $"user:{user.Id}", result.IsLockedOut ? "locked out" : null);
-            db.ForgetFailedUserUpdates();
-            await db.SaveChangesAsync(ct);
+            await db.SaveAttemptAsync(ct);
             if (result.IsLockedOut) throw Rejection.Because(l["Account.LockedOut"]);
             if (!result.Succeeded) throw Rejection.Because(l["Account.Reauthenticate.Wrong"], nameof(Command.Password));
             await signIn.RefreshAfterReauthenticationAsync(user);

@@ -28,7 +28,7 @@ public static class AddPasskey
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(c => c.CredentialJson).Required(l, "Passkey.Field.Credential").MaxChars(l, "Passkey.Field.Credential", 64_000);
+            RuleFor(c => c.CredentialJson).IsPasskeyAnswer(l);
             RuleFor(c => c.Name).MaxChars(l, "Passkey.Field.Name", MaxNameLength);
         }
     }

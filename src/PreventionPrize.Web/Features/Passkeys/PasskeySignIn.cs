@@ -19,7 +19,7 @@ public static class PasskeySignIn
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(IStringLocalizer<SharedResource> l) =>
-            RuleFor(c => c.CredentialJson).Required(l, "Passkey.Field.Credential").MaxChars(l, "Passkey.Field.Credential", 64_000);
+            RuleFor(c => c.CredentialJson).IsPasskeyAnswer(l);
     }
 
     /// <summary>
@@ -35,8 +35,7 @@ public static class PasskeySignIn
             var (result, user) = await signIn.SignInWithPasskeyAsync(command.CredentialJson!);
             db.Audit(clock.GetUtcNow().UtcDateTime, user?.Id, result.Succeeded ? "account.signed-in" : "account.sign-in-failed",
                 user is null ? "user:unknown" : $"user:{user.Id}", result.IsLockedOut ? "passkey; locked out" : "passkey");
-            db.ForgetFailedUserUpdates();
-            await db.SaveChangesAsync(ct);
+            await db.SaveAttemptAsync(ct);
             if (result.Succeeded) return Unit.Value;
             throw Rejection.Because(result.IsLockedOut ? l["Account.LockedOut"] : l["Passkey.SignInFailed"]);
         }

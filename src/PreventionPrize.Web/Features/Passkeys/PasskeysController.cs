@@ -61,18 +61,8 @@ public sealed class PasskeysController(IMediator mediator) : Controller
         Content(await mediator.Send(new StartPasskeySignIn.Command(ForCurrentUser: false), ct), JsonType);
 
     [HttpPost("login/passkey"), EnableRateLimiting(RateLimits.SignIn)]
-    public async Task<IActionResult> SignIn(PasskeySignIn.Command command, CancellationToken ct)
-    {
-        try
-        {
-            await mediator.Send(command, ct);
-        }
-        catch (ValidationException refused)
-        {
-            return Refused("~/Features/Account/Login.cshtml", new Account.SignIn.Command { ReturnUrl = command.ReturnUrl }, refused);
-        }
-        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
-    }
+    public Task<IActionResult> SignIn(PasskeySignIn.Command command, CancellationToken ct) =>
+        AnswerAsync(command, command.ReturnUrl, "/", "~/Features/Account/Login.cshtml", new Account.SignIn.Command { ReturnUrl = command.ReturnUrl }, ct);
 
     [Authorize]
     [HttpPost("reauthenticate/passkey/options")]
@@ -81,7 +71,16 @@ public sealed class PasskeysController(IMediator mediator) : Controller
 
     [Authorize]
     [HttpPost("reauthenticate/passkey"), EnableRateLimiting(RateLimits.SignIn)]
-    public async Task<IActionResult> Reauthenticate(ReauthenticateWithPasskey.Command command, CancellationToken ct)
+    public Task<IActionResult> Reauthenticate(ReauthenticateWithPasskey.Command command, CancellationToken ct) =>
+        AnswerAsync(command, command.ReturnUrl, "/account/security", "~/Features/AccountSecurity/Reauthenticate.cshtml",
+            new AccountSecurity.Reauthenticate.Command { ReturnUrl = command.ReturnUrl }, ct);
+
+    /// <summary>
+    /// Uses a passkey's answer; on to the page asked for. A refused answer shows the page it was used from again
+    /// (sign-in, or "confirm it is you") with the reason at the top and the password form ready beside the passkey
+    /// button: nothing to retype, no redirect.
+    /// </summary>
+    private async Task<IActionResult> AnswerAsync(ICommand command, string? returnUrl, string otherwise, string pageView, object pageModel, CancellationToken ct)
     {
         try
         {
@@ -89,18 +88,9 @@ public sealed class PasskeysController(IMediator mediator) : Controller
         }
         catch (ValidationException refused)
         {
-            return Refused("~/Features/AccountSecurity/Reauthenticate.cshtml", new AccountSecurity.Reauthenticate.Command { ReturnUrl = command.ReturnUrl }, refused);
+            ModelState.AddModelError("", refused.Errors.First().ErrorMessage);
+            return View(pageView, pageModel);
         }
-        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/account/security");
-    }
-
-    /// <summary>
-    /// A refused passkey shows the page it was used from again (sign-in, or "confirm it is you"), the reason at the
-    /// top, the password form ready beside the passkey button: nothing to retype, no redirect.
-    /// </summary>
-    private ViewResult Refused(string view, object model, ValidationException refused)
-    {
-        ModelState.AddModelError("", refused.Errors.First().ErrorMessage);
-        return View(view, model);
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect(otherwise);
     }
 }

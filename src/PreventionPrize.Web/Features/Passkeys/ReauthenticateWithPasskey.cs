@@ -20,7 +20,7 @@ public static class ReauthenticateWithPasskey
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(IStringLocalizer<SharedResource> l) =>
-            RuleFor(c => c.CredentialJson).Required(l, "Passkey.Field.Credential").MaxChars(l, "Passkey.Field.Credential", 64_000);
+            RuleFor(c => c.CredentialJson).IsPasskeyAnswer(l);
     }
 
     public sealed class Handler(PrizeSignInManager signIn, CurrentUser current, PrizeDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
@@ -35,8 +35,7 @@ public static class ReauthenticateWithPasskey
                 && (await signIn.UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded;
             db.Audit(clock.GetUtcNow().UtcDateTime, user.Id, confirmed ? "account.reauthenticated" : "account.reauthentication-failed",
                 $"user:{user.Id}", "passkey");
-            db.ForgetFailedUserUpdates();
-            await db.SaveChangesAsync(ct);
+            await db.SaveAttemptAsync(ct);
             if (!confirmed) throw Rejection.Because(l["Passkey.SignInFailed"]);
             await signIn.RefreshAfterReauthenticationAsync(user);
             return Unit.Value;

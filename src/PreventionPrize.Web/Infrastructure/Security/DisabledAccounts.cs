@@ -15,17 +15,3 @@ public static class DisabledAccounts
 
     public static bool IsDisabled(this AppUser user) => IsDisabled(user.LockoutEnd);
 }
-
-public static class UserUpdates
-{
-    /// <summary>
-    /// Identity reports a lost optimistic-concurrency race on the account row (two sign-in attempts at once) as a
-    /// failed result, but leaves the account's changes pending in the context: the audit record's SaveChanges would
-    /// replay them and throw. The race is already lost; what remains to save is the audit record.
-    /// </summary>
-    public static void ForgetFailedUserUpdates(this Core.Data.PrizeDbContext db)
-    {
-        foreach (var entry in db.ChangeTracker.Entries<AppUser>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Modified))
-            entry.State = Microsoft.EntityFrameworkCore.EntityState.Unchanged;
-    }
-}
