@@ -63,7 +63,8 @@ public sealed class AuditedWorkflowTests(PrizeAppFactory app) : IClassFixture<Pr
 
         var recused = Assert.Single(await EventsAsync("juror.recused", $"entry:{entry.Id}"));
         Assert.Equal(juror.User.Id, recused.ActorId);
-        Assert.StartsWith($"juror:{juror.Member.Id} Family: ", recused.Details);
+        Assert.StartsWith($"juror:{juror.Member.Id} Family; ", recused.Details);
+        Assert.DoesNotContain("cousin", recused.Details);
         Assert.EndsWith($"; scores withdrawn: round:{round.Id} Submitted", recused.Details);
     }
 

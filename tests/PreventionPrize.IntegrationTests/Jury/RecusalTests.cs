@@ -83,7 +83,7 @@ public sealed class RecusalTests(PrizeAppFactory app) : IClassFixture<PrizeAppFa
         Assert.Equal(juror.User.Id, conflict.FoundById);
         var audit = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "juror.recused" && a.Subject == $"entry:{entry.Id}"));
         Assert.Equal(juror.User.Id, audit.ActorId);
-        Assert.Contains("My cousin coordinates this project.", audit.Details);
+        Assert.Equal($"juror:{juror.Member.Id} Family", audit.Details); // the reason names a person: on the row only
 
         var list = await client.GetAsync($"/jury/{call.Code}");
         Assert.Empty(JuryScenario.ListedReferences(list, call));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreventionPrize.Core.Calls;
 using PreventionPrize.Core.Decisions;
 using PreventionPrize.Core.Entries;
+using PreventionPrize.Core.Jury;
 using PreventionPrize.Web.Features.Privacy;
 using PreventionPrize.Web.Infrastructure.Storage;
 
@@ -36,6 +37,15 @@ public sealed class RetentionTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             {
                 Id = Guid.NewGuid(), EntryId = entry.Id, OriginalName = $"report-{marker}.pdf", ContentType = "application/pdf", Size = 10,
                 Sha256 = new string('c', 64), StorageKey = key, UploadedAtUtc = now,
+            });
+            // A juror's recusal, then the Secretariat's clearing of it: both reasons name the person.
+            var juror = new JuryMember { CallId = call.Id, Name = "Juror", Email = $"juror.{Guid.NewGuid():N}@example.org", InvitedAtUtc = now, ExpiresAtUtc = now.AddDays(14) };
+            db.JuryMembers.Add(juror);
+            await db.SaveChangesAsync();
+            db.Conflicts.Add(new Conflict
+            {
+                CallId = call.Id, JuryMemberId = juror.Id, EntryId = entry.Id, Type = ConflictType.Other, Severity = ConflictSeverity.Soft,
+                Source = ConflictSource.Secretariat, Reason = $"Friend of {marker}", ClearReason = $"{marker} left the team", ClearedAtUtc = now, FoundAtUtc = now,
             });
             if (outcome is { } o) db.Decisions.Add(new Decision { CallId = call.Id, EntryId = entry.Id, Outcome = o, Rationale = "Jury rationale", DecidedAtUtc = now });
             return await db.SaveChangesAsync();

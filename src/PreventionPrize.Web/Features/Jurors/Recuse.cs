@@ -62,7 +62,8 @@ public static class Recuse
             var sheets = await db.Scores.AsNoTracking().Where(s => s.EntryId == entryId && s.JuryMemberId == member.Id)
                 .OrderBy(s => s.RoundId).Select(s => new { s.RoundId, s.Status }).ToListAsync(ct);
             var withdrawn = sheets.Count == 0 ? "" : "; scores withdrawn: " + string.Join(", ", sheets.Select(s => $"round:{s.RoundId} {s.Status}"));
-            db.Audit(now, member.UserId, "juror.recused", $"entry:{entryId}", $"juror:{member.Id} {type}: {reason}{withdrawn}");
+            // The reason often names a person ("my cousin…"): it stays on the conflict row, which erasure blanks, not in the trail.
+            db.Audit(now, member.UserId, "juror.recused", $"entry:{entryId}", $"juror:{member.Id} {type}{withdrawn}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

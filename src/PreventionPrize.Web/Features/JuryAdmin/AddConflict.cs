@@ -59,7 +59,8 @@ public static class AddConflict
                 // Recorded again after it was cleared: it binds again, with the new reason.
                 (existing.Reason, existing.Pinned, existing.Severity, existing.ClearedAtUtc, existing.ClearReason) = (reason, true, ConflictSeverity.Hard, null, null);
             }
-            db.Audit(now, user.Id, "conflict.added", $"entry:{command.EntryId}", $"juror:{command.JuryMemberId} {command.Type}: {reason}");
+            // The reason stays on the conflict row, which erasure and retention can blank; the append-only trail keeps the fact.
+            db.Audit(now, user.Id, "conflict.added", $"entry:{command.EntryId}", $"juror:{command.JuryMemberId} {command.Type}");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -43,7 +43,7 @@ public static class ClearConflict
             conflict.ClearedAtUtc = now;
             conflict.ClearedById = user.RequiredId;
             conflict.ClearReason = command.Reason!.Trim();
-            db.Audit(now, user.Id, "conflict.cleared", $"entry:{conflict.EntryId}", $"juror:{conflict.JuryMemberId} {conflict.Type}: {conflict.ClearReason}");
+            db.Audit(now, user.Id, "conflict.cleared", $"entry:{conflict.EntryId}", $"juror:{conflict.JuryMemberId} {conflict.Type}"); // the reason: on the row, not in the trail
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

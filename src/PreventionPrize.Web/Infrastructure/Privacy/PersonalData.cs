@@ -61,7 +61,8 @@ public sealed class PersonalData(PrizeDbContext db)
         }
         foreach (var version in entry.Versions) version.Snapshot = EntrySnapshot.Of(entry).ToJson();
 
-        foreach (var conflict in await db.Conflicts.Where(c => c.EntryId == entry.Id).ToListAsync(ct)) conflict.Reason = "";
+        foreach (var conflict in await db.Conflicts.Where(c => c.EntryId == entry.Id).ToListAsync(ct))
+            (conflict.Reason, conflict.ClearReason) = ("", conflict.ClearReason is null ? null : "");
         foreach (var kit in await db.ReplicationKits.Where(k => k.EntryId == entry.Id).ToListAsync(ct))
         {
             kit.En.Contact = "";
