@@ -86,6 +86,16 @@ public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<Ra
     }
 
     [Fact]
+    public async Task Passkey_answers_share_the_sign_in_limit()
+    {
+        using var client = app.ClientFrom("198.51.100.12");
+        using var stranger = new SoftwarePasskey();
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await PasskeyCeremony.UseAsync(client, stranger)).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await PasskeyCeremony.UseAsync(client, stranger)).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await WrongSignInAsync(client)).Status);
+    }
+
+    [Fact]
     public async Task A_refused_registration_creates_no_account_and_says_how_many_minutes_to_wait()
     {
         using var client = app.ClientFrom("198.51.100.20");
@@ -195,6 +205,8 @@ public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<Ra
         Assert.Contains(("/account/reauthenticate", RateLimits.SignIn), policies);
         Assert.Contains(("/account/security/password", RateLimits.SignIn), policies);
         Assert.Contains(("/account/delete", RateLimits.SignIn), policies);
+        Assert.Contains(("/account/login/passkey", RateLimits.SignIn), policies);
+        Assert.Contains(("/account/reauthenticate/passkey", RateLimits.SignIn), policies);
         Assert.Contains(("/account/register", RateLimits.Registration), policies);
         Assert.Contains(("/account/forgot-password", RateLimits.PasswordReset), policies);
         Assert.Contains(("/account/reset-password", RateLimits.PasswordReset), policies);
