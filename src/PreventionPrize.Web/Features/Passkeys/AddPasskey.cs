@@ -48,7 +48,7 @@ public static class AddPasskey
             var existing = await users.GetPasskeysAsync(user);
             if (existing.Count >= MaxPasskeysPerAccount) throw Rejection.Because(l.GetString("Passkey.TooMany", MaxPasskeysPerAccount));
 
-            var result = await AttestAsync(command.CredentialJson!);
+            var result = await signIn.AttestPasskeyAsync(command.CredentialJson!);
             if (result is not { Succeeded: true } || result.UserEntity.Id != user.Id)
             {
                 log.LogInformation("A passkey was not added: {Reason}", result?.Failure?.Message ?? "no ceremony under way, or another account's");
@@ -68,19 +68,6 @@ public static class AddPasskey
                 await db.SaveChangesAsync(t);
             }, ct);
             return Unit.Value;
-        }
-
-        /// <summary>A malformed answer, or one with no ceremony under way (the five minutes passed), is a plain refusal.</summary>
-        private async Task<PasskeyAttestationResult?> AttestAsync(string credentialJson)
-        {
-            try
-            {
-                return await signIn.PerformPasskeyAttestationAsync(credentialJson);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Text.Json.JsonException or FormatException)
-            {
-                return null;
-            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -55,8 +54,8 @@ public sealed class PrizeSignInManager(
             using var answer = JsonDocument.Parse(credentialJson);
             return answer.RootElement.ValueKind == JsonValueKind.Object
                 && answer.RootElement.TryGetProperty("rawId", out var rawId) && rawId.ValueKind == JsonValueKind.String
-                && rawId.GetString() is { Length: > 0 and <= 1400 } id && Base64Url.IsValid(id)
-                    ? await UserManager.FindByPasskeyIdAsync(Base64Url.DecodeFromChars(id))
+                && PasskeyIds.Decode(rawId.GetString()) is { } id
+                    ? await UserManager.FindByPasskeyIdAsync(id)
                     : null;
         }
         catch (JsonException)
@@ -66,11 +65,22 @@ public sealed class PrizeSignInManager(
     }
 
     /// <summary>Checks a passkey's answer to the challenge this browser was given; null when there is nothing to check.</summary>
-    public async Task<PasskeyAssertionResult<AppUser>?> VerifyPasskeyAsync(string credentialJson)
+    public Task<PasskeyAssertionResult<AppUser>?> VerifyPasskeyAsync(string credentialJson) =>
+        UnlessRefusedAsync(() => PerformPasskeyAssertionAsync(credentialJson));
+
+    /// <summary>Checks a new passkey against the creation this browser started; null when there is nothing to check.</summary>
+    public Task<PasskeyAttestationResult?> AttestPasskeyAsync(string credentialJson) =>
+        UnlessRefusedAsync(() => PerformPasskeyAttestationAsync(credentialJson));
+
+    /// <summary>
+    /// Identity throws, rather than fails, when no ceremony is under way (the five minutes passed, a form posted by
+    /// hand, the state cookie gone) or the answer is not even JSON: for the person that is a refusal like any other.
+    /// </summary>
+    private async Task<T?> UnlessRefusedAsync<T>(Func<Task<T>> ceremony) where T : class
     {
         try
         {
-            return await PerformPasskeyAssertionAsync(credentialJson);
+            return await ceremony();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or JsonException or FormatException)
         {
