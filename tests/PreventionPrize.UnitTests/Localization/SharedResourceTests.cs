@@ -103,6 +103,7 @@ public sealed partial class SharedResourceTests
         foreach (var kind in PreventionPrize.Web.Infrastructure.Email.Templates.MailSamples.Kinds) keys.Add($"MailKind.{kind}");
         foreach (var change in Enum.GetNames<PreventionPrize.Web.Features.Outbox.ChangeMailState.Change>()) keys.Add($"Flash.Outbox{change}");
         foreach (var change in Enum.GetNames<PreventionPrize.Web.Infrastructure.Email.Templates.SecurityChange>()) keys.Add($"Mail.SecurityNotice.{change}");
+        foreach (var action in PreventionPrize.Web.Features.AuditTrail.AuditLabels.Known) keys.Add($"AuditAction.{action}");
         return keys;
     }
 
@@ -111,6 +112,23 @@ public sealed partial class SharedResourceTests
     public void Every_key_built_from_a_value_exists_in_English(string key)
     {
         Assert.True(English.ContainsKey(key), $"Missing key {key}");
+    }
+
+    /// <summary>
+    /// The audit page names each action in the reader's language and offers its family as a filter: every action the
+    /// code writes as a literal (<c>db.Audit(…, "account.signed-in", …)</c>) is a known action, so it has its labels.
+    /// </summary>
+    [Fact]
+    public void Every_audit_action_the_code_writes_is_known_and_labelled()
+    {
+        var written = Directory.EnumerateFiles(WebProject, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadAllLines(f).Where(line => line.Contains("Audit(")))
+            .SelectMany(line => AuditAction().Matches(line).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+
+        Assert.True(written.Count > 50, $"Only {written.Count} actions found: the scan no longer sees the code.");
+        Assert.Empty(written.Except(PreventionPrize.Web.Features.AuditTrail.AuditLabels.Known).Order());
     }
 
     /// <summary>
@@ -148,6 +166,9 @@ public sealed partial class SharedResourceTests
 
     [GeneratedRegex(@"\b[Ll]\[""([A-Za-z0-9.]+)""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"""([a-z]+\.[a-z0-9][a-z0-9.\-]*)""")]
+    private static partial Regex AuditAction();
 
     /// <summary>A localized string or a reference followed by a colon: <c>@L["Key"]:</c>, <c>@L[$"X.{y}"]:</c>, <c>@Model.References[id]:</c>.</summary>
     [GeneratedRegex(@"@(?:L|Model\.References)\[[^\]]*\]\)?\s*:")]

@@ -12,12 +12,17 @@ public static class AuditLabels
     public static readonly string[] Known =
     [
         "account.registered", "account.email-confirmed", "account.signed-in", "account.sign-in-failed", "account.password-reset",
+        "account.2fa-enabled", "account.2fa-disabled", "account.2fa-failed", "account.recovery-code-used", "account.recovery-codes",
+        "account.reauthenticated", "account.reauthentication-failed", "account.password-changed", "account.email-change-requested",
+        "account.email-changed", "account.passkey-added", "account.passkey-removed", "account.disabled", "account.enabled",
+        "account.data-exported", "account.erased",
         "role.granted", "role.revoked",
         "call.created", "call.edited", "call.opened", "call.closed", "call.deadline-moved", "call.countryrule",
         "entry.started", "entry.submitted", "entry.resubmitted", "entry.withdrawn", "entry.screened", "entries.exported",
+        "entry.anonymised", "entry.deleted",
         "attachment.uploaded", "attachment.deleted", "attachment.released", "attachment.withheld",
         "jury.invited", "jury.invitation.resent", "jury.accepted", "jury.declined", "jury.revoked", "jury.published", "jury.unpublished",
-        "jury.guardianconsent", "juror.declaration", "juror.profile", "juror.noconflict", "juror.recused",
+        "jury.guardianconsent", "juror.declaration", "juror.profile", "juror.noconflict", "juror.recused", "juror.erased",
         "conflict.detected", "conflict.added", "conflict.pinned", "conflict.cleared",
         "round.created", "round.changed", "round.deadline-moved", "round.criteria", "round.published", "round.reminded", "round.closed", "round.reopened", "round.shortlisted",
         "assignment.computed", "assignment.repaired", "assignment.added", "assignment.removed", "assignment.imported", "assignment.exported",
