@@ -58,6 +58,8 @@ public sealed class PasskeyTests : IClassFixture<PrizeAppFactory>
         Assert.Equal("passkey " + key.Id[..12], added);
         var notice = await _app.Mail.WaitForMessageTo(user.Email!);
         Assert.Contains("A passkey was added to your account", notice.TextBody);
+        using (var secretariat = await _app.SignedInAsync(Roles.Secretariat))
+            Assert.Contains("Passkeys: 1", (await secretariat.GetAsync($"/secretariat/users?search={Uri.EscapeDataString(user.Email!)}")).Text);
 
         using var other = _app.NewClient();
         var signedIn = await PasskeyCeremony.UseAsync(other, key);

@@ -11,7 +11,7 @@ public static class ListUsers
     public sealed record Query(string? Search, int Page = 1) : IQuery<Model>;
 
     public sealed record Row(string Id, string Email, bool EmailConfirmed, DateTime CreatedAtUtc, IReadOnlyList<string> Roles,
-        bool TwoFactorEnabled = false, DateTimeOffset? LockoutEnd = null)
+        bool TwoFactorEnabled = false, DateTimeOffset? LockoutEnd = null, int Passkeys = 0)
     {
         public bool Disabled => Infrastructure.Security.DisabledAccounts.IsDisabled(LockoutEnd);
     }
@@ -38,7 +38,7 @@ public static class ListUsers
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(u => new Row(u.Id, u.Email!, u.EmailConfirmed, u.CreatedAtUtc,
                     db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToList(),
-                    u.TwoFactorEnabled, u.LockoutEnd))
+                    u.TwoFactorEnabled, u.LockoutEnd, db.UserPasskeys.Count(p => p.UserId == u.Id)))
                 .ToListAsync(ct);
             return new Model(search, page, total, rows);
         }
