@@ -127,6 +127,40 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
     }
 
     [Fact]
+    public async Task Submitting_while_an_autosave_is_on_its_way_is_not_taken_for_someone_elses_change()
+    {
+        var call = await OpenCallAsync();
+        var (page, _) = await SignedInApplicantAsync("en-GB");
+        await page.GotoAsync($"{host.BaseUrl}/calls/{call.Code}/apply");
+        await AnswerEligibilityAsync(page, "en");
+        await page.FillAsync("#Title", "Level Up Together");
+        await page.FillAsync("#Summary", "Peer mentors run gaming nights.");
+        await FillTheRestAsync(page);
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("Saved at", new() { Timeout = 15000 });
+
+        // The next autosave reaches the server, which saves it (a new version of the entry), but its answer is slow
+        // to come back, as on a busy network; the applicant presses Submit meanwhile.
+        var saved = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/autosave", async route =>
+        {
+            var response = await route.FetchAsync();
+            saved.TrySetResult();
+            await release.Task;
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await page.FillAsync("#Replication", "Two mentors, a room and snacks.");
+        await saved.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await page.Locator("button[data-submit]").ClickAsync();
+        release.SetResult();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Its reference is {call.Code}-0001");
+        var entry = await host.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Entries, e => e.CallId == call.Id));
+        Assert.Equal("Two mentors, a room and snacks.", entry.Replication);
+        Assert.Equal(EntryStatus.Submitted, entry.Status);
+    }
+
+    [Fact]
     public async Task A_French_team_applies_in_French_is_shown_its_mistakes_and_gets_a_French_receipt()
     {
         var call = await OpenCallAsync();

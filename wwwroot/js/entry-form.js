@@ -56,6 +56,8 @@
     var versionInput = form.querySelector("input[name=Version]");
     var timer = null;
     var saving = false;
+    var inFlight = null; // the autosave under way, until its answer is in
+    var waitingToSubmit = false;
     var dirty = false;
 
     function say(attribute, value) {
@@ -77,7 +79,7 @@
         saving = true;
         dirty = false;
         say("data-saving");
-        fetch(url, {
+        inFlight = fetch(url, {
             method: "POST",
             body: fields(),
             headers: { "RequestVerificationToken": form.querySelector("input[name=__RequestVerificationToken]").value },
@@ -94,7 +96,7 @@
         }).catch(function () {
             dirty = true;
             say("data-offline");
-        }).finally(function () { saving = false; });
+        }).finally(function () { saving = false; inFlight = null; });
     }
     function changed() {
         dirty = true;
@@ -131,5 +133,23 @@
     window.addEventListener("beforeunload", function (event) {
         if (url && dirty) { event.preventDefault(); event.returnValue = ""; }
     });
-    form.addEventListener("submit", function () { dirty = false; localStorage.removeItem(storageKey); });
+    // Submitting while an autosave's answer is still on its way would send the version from before that save, and the
+    // server would take the applicant's own save for someone else's change. The form waits for the answer (which
+    // brings the new version), then goes, by the same button.
+    form.addEventListener("submit", function (event) {
+        clearTimeout(timer);
+        if (inFlight) {
+            event.preventDefault();
+            if (waitingToSubmit) return; // a second click while waiting: one submission is enough
+            waitingToSubmit = true;
+            var button = event.submitter;
+            inFlight.then(function () {
+                waitingToSubmit = false;
+                if (form.requestSubmit) form.requestSubmit(button); else if (button) button.click(); else form.submit();
+            });
+            return;
+        }
+        dirty = false;
+        localStorage.removeItem(storageKey);
+    });
 })();
