@@ -82,6 +82,30 @@ public sealed class PasskeyTests : IClassFixture<PrizeAppFactory>
     }
 
     [Fact]
+    public async Task The_challenge_is_kept_in_the_protected_two_step_cookie_never_in_the_page()
+    {
+        using var visitor = _app.NewClient();
+        var login = await visitor.GetAsync("/account/login");
+        var token = login.Document.QuerySelector($"{PasskeyCeremony.FormSelector} input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login/passkey/options");
+        request.Headers.Add("RequestVerificationToken", token); // as passkeys.js sends it
+        var response = await visitor.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var challenge = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("challenge").GetString()!;
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pp-2fa=", StringComparison.Ordinal));
+        Assert.DoesNotContain(challenge, cookie); // protected, not the challenge in clear
+        Assert.Contains("secure", cookie.ToLowerInvariant());
+        Assert.Contains("httponly", cookie.ToLowerInvariant());
+        Assert.Contains("samesite=lax", cookie.ToLowerInvariant());
+        Assert.True(response.Headers.CacheControl!.NoStore);
+
+        // Without the antiforgery token, no challenge.
+        var forged = await visitor.Http.PostAsync("/account/login/passkey/options", null);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task A_passkey_ceremony_left_half_way_does_not_pass_for_the_step_between_password_and_code()
     {
         // Identity keeps the passkey challenge in the same cookie as "password right, code still due".
