@@ -13,16 +13,6 @@ public static class IdentitySetup
     public const int MaxPasswordLength = 256;
     public const string PasswordResetProvider = "PasswordReset";
 
-    /// <summary>
-    /// The site name (WebAuthn's relying party id) every passkey is bound to, for life: <c>Security:Passkeys:ServerDomain</c>,
-    /// else the host of <c>App:PublicBaseUrl</c>, so that production never takes it from a request's Host header; with
-    /// neither (development, tests), the host the browser used.
-    /// </summary>
-    public static string? PasskeySite(IConfiguration configuration) =>
-        configuration["Security:Passkeys:ServerDomain"] is { Length: > 0 } domain ? domain
-        : Uri.TryCreate(configuration["App:PublicBaseUrl"], UriKind.Absolute, out var site) ? site.Host
-        : null;
-
     public static IServiceCollection AddPrizeIdentity(this IServiceCollection services, CookieSettings cookies)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -58,15 +48,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<PrizeClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
-        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((o, configuration) =>
-        {
-            o.ServerDomain = PasskeySite(configuration);
-            // Identity's default today, written down: a passkey is only a second factor if its PIN or biometric is asked.
-            o.UserVerificationRequirement = "required";
-            // Sign-in asks for no e-mail first (a "which accounts have passkeys" oracle), so the key must be discoverable.
-            o.ResidentKeyRequirement = "required";
-            o.AuthenticatorTimeout = TimeSpan.FromMinutes(5);
-        });
+        services.AddPrizePasskeys();
 
         // Sessions end within minutes of a password change or a disabled account (ASVS 7.4).
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
