@@ -3,8 +3,8 @@ using PreventionPrize.Web.Infrastructure.Security;
 
 namespace PreventionPrize.UnitTests.Security;
 
-/// <summary>A passkey is bound to the site name for life: which setting names the site, in which order.</summary>
-public sealed class PasskeySiteTests
+/// <summary>A passkey is bound to the site name for life: which setting names the site (and its one origin), in which order.</summary>
+public sealed class PasskeySetupTests
 {
     private static string? SiteFor(params (string Key, string Value)[] settings) =>
         PasskeySetup.Site(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
