@@ -23,11 +23,7 @@ public sealed class AttachmentsTests(BrowserHost host) : IClassFixture<BrowserHo
     {
         var (email, entryId) = await ApplicantWithEntryAsync();
         var page = await host.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestClient.DefaultPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
+        await host.SignInAsync(page, email);
 
         var panelUrl = $"/entries/{entryId}/attachments";
         await page.GotoAsync(host.BaseUrl + panelUrl + "?returnUrl=" + Uri.EscapeDataString(panelUrl));

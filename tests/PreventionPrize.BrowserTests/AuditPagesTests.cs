@@ -27,10 +27,7 @@ public sealed class AuditPagesTests(BrowserHost host) : IClassFixture<BrowserHos
         var email = $"secretariat-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Secretariat, language: locale[..2]);
         var page = await host.NewPageAsync(locale);
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
+        await host.SignInAsync(page, email);
 
         await page.GotoAsync(host.BaseUrl + "/secretariat/audit");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);

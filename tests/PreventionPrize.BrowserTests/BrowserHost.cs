@@ -68,6 +68,21 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Signs <paramref name="email"/> in with the test password through the sign-in form, as a person types it.
+    /// <paramref name="site"/> stands for another name of the same server (passkeys need <c>localhost</c>). With
+    /// <paramref name="toSession"/> it waits for the signed-in page; without, the next page is the test's (a second step).
+    /// </summary>
+    public async Task SignInAsync(IPage page, string email, string? site = null, bool toSession = true)
+    {
+        await page.GotoAsync((site ?? BaseUrl) + "/account/login");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(TestClient.DefaultPassword);
+        // The password form's own button: the page has another one, "Use a passkey".
+        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
+        if (toSession) await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
+    }
+
     private static X509Certificate2 SelfSignedCertificate()
     {
         using var key = RSA.Create(2048);

@@ -30,11 +30,7 @@ public sealed class EntryJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         var email = $"applicant-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Applicant, language: locale[..2]);
         var page = await host.NewPageAsync(locale);
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
+        await host.SignInAsync(page, email);
         return (page, email);
     }
 

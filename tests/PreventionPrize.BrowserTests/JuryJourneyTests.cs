@@ -24,7 +24,7 @@ public sealed class JuryJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         var jurorEmail = $"juror-{Guid.NewGuid():N}@jury.example.net";
 
         var secretariat = await host.NewPageAsync();
-        await SignInAsync(secretariat, secretariatEmail);
+        await host.SignInAsync(secretariat, secretariatEmail);
         await secretariat.GotoAsync($"{host.BaseUrl}/secretariat/calls/{call.Code}");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Jury", Exact = true }).ClickAsync();
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Invite a juror" }).ClickAsync();
@@ -86,13 +86,5 @@ public sealed class JuryJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Cell, new() { Name = "Recusal" })).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(secretariat);
         await ScreenshotAsync(secretariat, "conflict-matrix");
-    }
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestClient.DefaultPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }

@@ -73,10 +73,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         var email = $"secretariat-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Secretariat);
         var page = await host.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestClient.DefaultPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await host.SignInAsync(page, email);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Calls", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create a call" }).ClickAsync();
@@ -116,10 +113,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         var email = $"leaving-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Applicant, language: locale[..2]);
         var page = await host.NewPageAsync(locale);
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
+        await host.SignInAsync(page, email);
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = notice.Split(' ')[0], Exact = false }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(notice);
@@ -151,10 +145,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         var call = await EntryBuilder.CreateCallAsync(host.App);
         var juror = await host.App.CreateReadyJurorAsync(call, "Young Juror", m => m.IsMinor = true);
         var page = await host.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", juror.Email);
-        await page.FillAsync("#Password", TestClient.DefaultPassword);
-        await page.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
+        await host.SignInAsync(page, juror.Email);
         await page.GotoAsync($"{host.BaseUrl}/jury/{call.Code}/profile");
         await Assertions.Expect(page.GetByLabel("School or youth organisation 1")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page);
@@ -162,10 +153,7 @@ public sealed class NewcomerJourneyTests(BrowserHost host) : IClassFixture<Brows
         var secretariat = $"secretariat-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(secretariat, Roles.Secretariat);
         var admin = await host.NewPageAsync();
-        await admin.GotoAsync(host.BaseUrl + "/account/login");
-        await admin.FillAsync("#Email", secretariat);
-        await admin.FillAsync("#Password", TestClient.DefaultPassword);
-        await admin.Locator("main form[action='/account/login'] button[type=submit]").ClickAsync();
+        await host.SignInAsync(admin, secretariat);
         await admin.GotoAsync($"{host.BaseUrl}/secretariat/calls/{call.Code}/jury/{juror.Member.Id}");
         await Assertions.Expect(admin.GetByLabel("Signed consent form received")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(admin);

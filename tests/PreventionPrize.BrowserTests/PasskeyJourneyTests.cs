@@ -32,7 +32,7 @@ public sealed class PasskeyJourneyTests(BrowserHost host) : IClassFixture<Browse
         await host.App.CreateUserAsync(email, Roles.Applicant);
         var page = await NewPageAsync();
         var authenticator = await VirtualAuthenticator.AttachAsync(page);
-        await SignInWithPasswordAsync(page, email);
+        await host.SignInAsync(page, email, Site);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Account security" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Passkeys (sign in without a password)" }).ClickAsync();
@@ -70,7 +70,7 @@ public sealed class PasskeyJourneyTests(BrowserHost host) : IClassFixture<Browse
         await host.App.CreateUserAsync(email, Roles.Applicant);
         var page = await NewPageAsync("fr-FR");
         var authenticator = await VirtualAuthenticator.AttachAsync(page);
-        await SignInWithPasswordAsync(page, email);
+        await host.SignInAsync(page, email, Site);
         await page.GotoAsync(Site + "/account/passkeys");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer une clé d'accès" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Votre clé d'accès a été ajoutée")).ToBeVisibleAsync();
@@ -93,15 +93,5 @@ public sealed class PasskeyJourneyTests(BrowserHost host) : IClassFixture<Browse
         await button.ClickAsync();
         await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
         Assert.Empty(_browserErrors);
-    }
-
-    private async Task SignInWithPasswordAsync(IPage page, string email)
-    {
-        await page.GotoAsync(Site + "/account/login");
-        var french = await page.Locator("html").GetAttributeAsync("lang") == "fr";
-        await page.GetByLabel(french ? "Adresse e-mail" : "E-mail address").FillAsync(email);
-        await page.GetByLabel(french ? "Mot de passe" : "Password").FillAsync(TestClient.DefaultPassword);
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
     }
 }

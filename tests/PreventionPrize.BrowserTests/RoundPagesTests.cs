@@ -22,10 +22,7 @@ public sealed class RoundPagesTests(BrowserHost host) : IClassFixture<BrowserHos
         var email = $"secretariat-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Secretariat);
         var page = await host.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestClient.DefaultPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await host.SignInAsync(page, email);
 
         await page.GotoAsync($"{host.BaseUrl}/secretariat/calls/{call.Code}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Judging rounds" }).ClickAsync();

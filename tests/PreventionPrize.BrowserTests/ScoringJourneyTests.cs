@@ -25,7 +25,7 @@ public sealed class ScoringJourneyTests(BrowserHost host) : IClassFixture<Browse
         await ScoreDirectlyAsync(round.Id, colleague.Member.Id, second.Id, 4);
 
         var phone = await host.NewPageAsync("fr-FR", new() { Width = 390, Height = 844 });
-        await SignInAsync(phone, juror.Email, "Adresse e-mail", "Mot de passe", "Se connecter");
+        await host.SignInAsync(phone, juror.Email);
         await phone.GotoAsync($"{host.BaseUrl}/jury/{call.Code}");
         await Assertions.Expect(phone.GetByText("0 sur 2 notées")).ToBeVisibleAsync();
         foreach (var (entry, level) in new[] { (first, 4), (second, 2) })
@@ -54,7 +54,7 @@ public sealed class ScoringJourneyTests(BrowserHost host) : IClassFixture<Browse
         var secretariatEmail = $"secretariat-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(secretariatEmail, Roles.Secretariat);
         var desk = await host.NewPageAsync();
-        await SignInAsync(desk, secretariatEmail, "E-mail address", "Password", "Sign in");
+        await host.SignInAsync(desk, secretariatEmail);
         await desk.GotoAsync($"{host.BaseUrl}/secretariat/rounds/{round.Id}/monitor");
         await Assertions.Expect(desk.GetByText("4 of 4")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(desk);
@@ -99,12 +99,4 @@ public sealed class ScoringJourneyTests(BrowserHost host) : IClassFixture<Browse
             });
             return await db.SaveChangesAsync();
         });
-
-    private async Task SignInAsync(IPage page, string email, string emailLabel, string passwordLabel, string button)
-    {
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.GetByLabel(emailLabel).FillAsync(email);
-        await page.GetByLabel(passwordLabel, new() { Exact = true }).FillAsync(TestClient.DefaultPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-    }
 }

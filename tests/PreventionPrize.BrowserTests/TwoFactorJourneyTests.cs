@@ -14,7 +14,7 @@ public sealed class TwoFactorJourneyTests(BrowserHost host) : IClassFixture<Brow
         var email = $"twofactor-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Applicant);
         var page = await host.NewPageAsync();
-        await SignInWithPasswordAsync(page, email);
+        await host.SignInAsync(page, email);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Account security" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account security" })).ToBeVisibleAsync();
@@ -37,7 +37,7 @@ public sealed class TwoFactorJourneyTests(BrowserHost host) : IClassFixture<Brow
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         host.App.Clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));
-        await SignInWithPasswordAsync(page, email);
+        await host.SignInAsync(page, email, toSession: false);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-step sign-in" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Six-digit code from the app")).ToBeFocusedAsync();
         await AssertNoSeriousViolationsAsync(page);
@@ -72,7 +72,7 @@ public sealed class TwoFactorJourneyTests(BrowserHost host) : IClassFixture<Brow
         var email = $"security-{Guid.NewGuid():N}@example.org";
         await host.App.CreateUserAsync(email, Roles.Applicant);
         var page = await host.NewPageAsync();
-        await SignInWithPasswordAsync(page, email);
+        await host.SignInAsync(page, email);
 
         await page.GotoAsync(host.BaseUrl + "/account/security/password");
         await AssertNoSeriousViolationsAsync(page);
@@ -93,13 +93,5 @@ public sealed class TwoFactorJourneyTests(BrowserHost host) : IClassFixture<Brow
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/security/email$"));
         await AssertNoSeriousViolationsAsync(page);
-    }
-
-    private async Task SignInWithPasswordAsync(IPage page, string email)
-    {
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestClient.DefaultPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }
