@@ -8,16 +8,6 @@ public static class PasskeyCeremony
 {
     public const string FormSelector = "form[data-passkey]";
 
-    /// <summary>
-    /// A browser names the page's origin on every POST; Identity compares the origin the authenticator signed with it.
-    /// The test client sends it from its first ceremony on, as a browser would have all along.
-    /// </summary>
-    private static void ActLikeABrowser(TestClient client)
-    {
-        if (!client.Http.DefaultRequestHeaders.Contains("Origin"))
-            client.Http.DefaultRequestHeaders.Add("Origin", client.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
-    }
-
     /// <summary>Adds <paramref name="key"/> to the signed-in account; returns the page the form post led to.</summary>
     public static async Task<Page> RegisterAsync(TestClient client, SoftwarePasskey key, string? name = null)
     {
@@ -36,7 +26,6 @@ public static class PasskeyCeremony
     /// <summary>The options JSON from the form's <c>data-options-url</c>, as the script asks for them.</summary>
     public static async Task<string> OptionsAsync(TestClient client, Page page)
     {
-        ActLikeABrowser(client);
         var form = page.Document.QuerySelector(FormSelector) ?? throw new InvalidOperationException("No passkey form on the page");
         var token = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var response = await client.Http.PostAsync(form.GetAttribute("data-options-url"),

@@ -23,7 +23,8 @@ public sealed record Page(HttpResponseMessage Response, string Html, IHtmlDocume
 
 /// <summary>
 /// Drives the app as a browser does: GETs the page, fills the form found there (keeping its hidden fields,
-/// antiforgery token and ticked boxes), and posts it to the form's action.
+/// antiforgery token and ticked boxes), and posts it to the form's action. Like a browser, it names the page's origin
+/// on its requests (the passkey check compares it with the origin the authenticator signed).
 /// </summary>
 public sealed class TestClient(HttpClient http) : IDisposable
 {
@@ -31,7 +32,14 @@ public sealed class TestClient(HttpClient http) : IDisposable
 
     private static readonly HtmlParser Parser = new();
 
-    public HttpClient Http { get; } = http;
+    public HttpClient Http { get; } = AsBrowser(http);
+
+    private static HttpClient AsBrowser(HttpClient http)
+    {
+        if (http.BaseAddress is { } site && !http.DefaultRequestHeaders.Contains("Origin"))
+            http.DefaultRequestHeaders.Add("Origin", site.GetLeftPart(UriPartial.Authority));
+        return http;
+    }
 
     public async Task<Page> GetAsync(string url)
     {

@@ -33,6 +33,7 @@ public sealed class PasskeyOriginTests : IClassFixture<PasskeyOriginTests.Public
         // A script relaying the ceremony from another site: it signs with that site's origin and says so in the header.
         key.Origin = "https://prize-login.example";
         using var relay = _app.NewClient();
+        relay.Http.DefaultRequestHeaders.Remove("Origin");
         relay.Http.DefaultRequestHeaders.Add("Origin", key.Origin);
         var refused = await PasskeyCeremony.UseAsync(relay, key);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
