@@ -69,6 +69,20 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>
+    /// Keeps whatever the browser reports as an error on <paramref name="page"/> (a script failing, a style or a script
+    /// the Content Security Policy refused, a failed request the console names) in <paramref name="errors"/>.
+    /// </summary>
+    public static IPage WatchErrors(IPage page, List<string> errors)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (errors) errors.Add($"{page.Url}: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => { lock (errors) errors.Add($"{page.Url}: {error}"); };
+        return page;
+    }
+
+    /// <summary>
     /// Signs <paramref name="email"/> in with the test password through the sign-in form, as a person types it.
     /// <paramref name="site"/> stands for another name of the same server (passkeys need <c>localhost</c>). With
     /// <paramref name="toSession"/> it waits for the signed-in page; without, the next page is the test's (a second step).

@@ -17,13 +17,7 @@ public sealed class PasskeyJourneyTests(BrowserHost host) : IClassFixture<Browse
     /// <summary>What the browser reports as an error (the script failing, the CSP refusing it): each test ends with none.</summary>
     private readonly List<string> _browserErrors = [];
 
-    private async Task<IPage> NewPageAsync(string locale = "en-GB")
-    {
-        var page = await host.NewPageAsync(locale);
-        page.Console += (_, message) => { if (message.Type == "error") lock (_browserErrors) _browserErrors.Add($"{page.Url}: {message.Text}"); };
-        page.PageError += (_, error) => { lock (_browserErrors) _browserErrors.Add($"{page.Url}: {error}"); };
-        return page;
-    }
+    private async Task<IPage> NewPageAsync(string locale = "en-GB") => BrowserHost.WatchErrors(await host.NewPageAsync(locale), _browserErrors);
 
     [Fact]
     public async Task An_applicant_creates_a_passkey_by_keyboard_then_signs_in_with_it_alone()

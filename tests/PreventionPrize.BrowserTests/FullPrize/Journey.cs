@@ -32,12 +32,7 @@ public sealed class Journey
     public async Task<IPage> NewBrowserAsync(string language, bool phone = false)
     {
         var page = await _host.NewPageAsync(language == "fr" ? "fr-FR" : "en-GB", phone ? new() { Width = 390, Height = 844 } : null, touch: phone);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error") lock (BrowserErrors) BrowserErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => { lock (BrowserErrors) BrowserErrors.Add($"{page.Url}: {error}"); };
-        return page;
+        return BrowserHost.WatchErrors(page, BrowserErrors);
     }
 
     public List<string> BrowserErrors { get; } = [];
